@@ -1,0 +1,68 @@
+<?php
+/**
+ * Wires the plugin's parts to WordPress hooks.
+ *
+ * @package SpacesImporter
+ */
+
+namespace SpacesImporter;
+
+defined( 'ABSPATH' ) || exit;
+
+require_once __DIR__ . '/class-run-store.php';
+require_once __DIR__ . '/class-post-writer.php';
+require_once __DIR__ . '/class-admin-screen.php';
+require_once __DIR__ . '/rest/class-permissions.php';
+require_once __DIR__ . '/rest/class-runs-controller.php';
+require_once __DIR__ . '/rest/class-run-posts-controller.php';
+
+/**
+ * The loader: one place that knows which part listens to which hook.
+ */
+final class Plugin {
+
+	/**
+	 * The single instance.
+	 *
+	 * @var Plugin|null
+	 */
+	private static $instance = null;
+
+	/**
+	 * Returns the single instance.
+	 *
+	 * @return Plugin
+	 */
+	public static function instance() {
+		if ( null === self::$instance ) {
+			self::$instance = new self();
+		}
+		return self::$instance;
+	}
+
+	/**
+	 * Hooks every part in.
+	 */
+	public function register() {
+		add_action( 'init', array( Run_Store::class, 'register_post_type' ) );
+		add_action( 'init', array( $this, 'load_textdomain' ) );
+		add_action( 'admin_init', array( new Admin_Screen(), 'register' ) );
+		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
+	}
+
+	/**
+	 * Loads translations shipped with the plugin (WordPress.org language packs load by themselves).
+	 */
+	public function load_textdomain() {
+		load_plugin_textdomain( 'spaces-importer', false, dirname( plugin_basename( SPACES_IMPORTER_FILE ) ) . '/languages' );
+	}
+
+	/**
+	 * Registers the REST routes of the `spaces-importer/v1` namespace.
+	 */
+	public function register_routes() {
+		$store = new Run_Store();
+		( new REST\Runs_Controller( $store ) )->register_routes();
+		( new REST\Run_Posts_Controller( $store, new Post_Writer() ) )->register_routes();
+	}
+}

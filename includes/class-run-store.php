@@ -1,0 +1,186 @@
+<?php
+/**
+ * Import runs: one private post each, found again by the archive's fingerprint.
+ *
+ * @package SpacesImporter
+ */
+
+namespace SpacesImporter;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Keeps the record of each import run, so a run can be resumed, reported and undone.
+ *
+ * Everything a run creates carries the run's id in post meta ({@see Run_Store::META_RUN}),
+ * which is how the report and undo find it again.
+ */
+class Run_Store {
+
+	const POST_TYPE        = 'spaces_import_run';
+	const META_FINGERPRINT = '_spaces_importer_fingerprint';
+	const META_TOTALS      = '_spaces_importer_totals';
+	const META_STATE       = '_spaces_importer_state';
+	const META_RUN         = '_spaces_importer_run';
+	const META_SOURCE_ID   = '_spaces_importer_source_id';
+
+	const STATE_RUNNING  = 'running';
+	const STATE_COMPLETE = 'complete';
+
+	/**
+	 * Registers the private post type that holds runs.
+	 */
+	public static function register_post_type() {
+		register_post_type(
+			self::POST_TYPE,
+			array(
+				'labels'       => array(
+					'name'          => __( 'Spaces import runs', 'spaces-importer' ),
+					'singular_name' => __( 'Spaces import run', 'spaces-importer' ),
+				),
+				'public'       => false,
+				'show_ui'      => false,
+				'show_in_rest' => false,
+				'rewrite'      => false,
+				'query_var'    => false,
+				'can_export'   => false,
+				'supports'     => array( 'title', 'author' ),
+			)
+		);
+	}
+
+	/**
+	 * Finds the newest unfinished run for an archive, or null.
+	 *
+	 * @param string $fingerprint The archive's fingerprint.
+	 * @return \WP_Post|null
+	 */
+	public function find_unfinished( $fingerprint ) {
+		$runs = get_posts(
+			array(
+				'post_type'      => self::POST_TYPE,
+				'post_status'    => 'private',
+				'posts_per_page' => 1,
+				'orderby'        => 'ID',
+				'order'          => 'DESC',
+				'meta_query'     => array( // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_query -- runs are few.
+					array(
+						'key'   => self::META_FINGERPRINT,
+						'value' => $fingerprint,
+					),
+					array(
+						'key'   => self::META_STATE,
+						'value' => self::STATE_RUNNING,
+					),
+				),
+			)
+		);
+		return $runs ? $runs[0] : null;
+	}
+
+	/**
+	 * Creates a run.
+	 *
+	 * @param string $fingerprint The archive's fingerprint.
+	 * @param string $name        The archive's file name, for people.
+	 * @param array  $totals      What the archive holds, by kind (posts, comments, media).
+	 * @return \WP_Post|\WP_Error
+	 */
+	public function create( $fingerprint, $name, array $totals ) {
+		$id = wp_insert_post(
+			array(
+				'post_type'   => self::POST_TYPE,
+				'post_status' => 'private',
+				'post_title'  => sanitize_text_field( $name ),
+				'post_author' => get_current_user_id(),
+				'meta_input'  => array(
+					self::META_FINGERPRINT => $fingerprint,
+					self::META_TOTALS      => $totals,
+					self::META_STATE       => self::STATE_RUNNING,
+				),
+			),
+			true
+		);
+		return is_wp_error( $id ) ? $id : get_post( $id );
+	}
+
+	/**
+	 * Returns a run by id, or null when there is no such run.
+	 *
+	 * @param int $id Run id.
+	 * @return \WP_Post|null
+	 */
+	public function get( $id ) {
+		$post = get_post( (int) $id );
+		return ( $post && self::POST_TYPE === $post->post_type ) ? $post : null;
+	}
+
+	/**
+	 * Marks a run finished.
+	 *
+	 * @param \WP_Post $run The run.
+	 */
+	public function complete( \WP_Post $run ) {
+		update_post_meta( $run->ID, self::META_STATE, self::STATE_COMPLETE );
+	}
+
+	/**
+	 * Counts the posts already on this site from any run of the same archive.
+	 *
+	 * @param string $fingerprint The archive's fingerprint.
+	 * @return int
+	 */
+	public function count_imported_posts( $fingerprint ) {
+		global $wpdb;
+		// One query: posts whose run shares this fingerprint.
+		return (int) $wpdb->get_var( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- an aggregate WP_Query cannot express.
+			$wpdb->prepare(
+				"SELECT COUNT( DISTINCT p.ID ) FROM {$wpdb->posts} p
+				INNER JOIN {$wpdb->postmeta} run_meta ON run_meta.post_id = p.ID AND run_meta.meta_key = %s
+				INNER JOIN {$wpdb->postmeta} fp ON fp.post_id = CAST( run_meta.meta_value AS UNSIGNED ) AND fp.meta_key = %s
+				WHERE fp.meta_value = %s AND p.post_type = 'post' AND p.post_status <> 'trash'",
+				self::META_RUN,
+				self::META_FINGERPRINT,
+				$fingerprint
+			)
+		);
+	}
+
+	/**
+	 * The run as the REST API shows it.
+	 *
+	 * @param \WP_Post $run The run.
+	 * @return array
+	 */
+	public function to_response( \WP_Post $run ) {
+		$fingerprint = (string) get_post_meta( $run->ID, self::META_FINGERPRINT, true );
+		$totals      = get_post_meta( $run->ID, self::META_TOTALS, true );
+		return array(
+			'id'            => $run->ID,
+			'fingerprint'   => $fingerprint,
+			'name'          => $run->post_title,
+			'state'         => (string) get_post_meta( $run->ID, self::META_STATE, true ),
+			'created'       => mysql_to_rfc3339( $run->post_date_gmt ),
+			'totals'        => is_array( $totals ) ? $totals : array(),
+			'importedPosts' => $this->count_imported_posts( $fingerprint ),
+			'limits'        => self::limits(),
+		);
+	}
+
+	/**
+	 * What a client must respect when sending this site an import.
+	 *
+	 * @return array
+	 */
+	public static function limits() {
+		/**
+		 * Filters how many posts one request may carry.
+		 *
+		 * @param int $per_request Posts per request.
+		 */
+		$posts_per_request = (int) apply_filters( 'spaces_importer_posts_per_request', 50 );
+		return array(
+			'postsPerRequest' => max( 1, min( 200, $posts_per_request ) ),
+		);
+	}
+}

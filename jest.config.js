@@ -1,0 +1,40 @@
+/**
+ * Unit tests: `*.test.ts(x)` files in `test/` folders under `src/`.
+ * The HTML libraries ship ES modules only, so Babel transforms them too.
+ */
+const base = require( '@wordpress/scripts/config/jest-unit.config' );
+
+const esmOnly = [
+	'@wordpress',
+	'htmlparser2',
+	'css-select',
+	'css-what',
+	'domutils',
+	'domhandler',
+	'dom-serializer',
+	'domelementtype',
+	'entities',
+	'boolbase',
+	'nth-check',
+	'uuid',
+];
+
+module.exports = {
+	...base,
+	rootDir: __dirname,
+	testMatch: [ '<rootDir>/src/**/test/*.test.[jt]s?(x)' ],
+	transform: {
+		...base.transform,
+		'\\.mjs$':
+			require.resolve( '@wordpress/scripts/config/babel-transform' ),
+	},
+	transformIgnorePatterns: [
+		`/node_modules/(?!(${ esmOnly.join( '|' ) })/)`,
+	],
+	setupFilesAfterEnv: [ '@testing-library/jest-dom' ],
+	// Jest cannot run `import.meta`, which webpack needs to bundle the worker;
+	// tests that read archives call the reader directly instead.
+	moduleNameMapper: {
+		'/create-worker$': '<rootDir>/src/admin/reader/test/no-worker.ts',
+	},
+};

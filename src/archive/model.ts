@@ -1,0 +1,102 @@
+/**
+ * The normalized archive model: the one contract between the archive reader
+ * and everything else (import runner, admin screen, command line).
+ *
+ * Dates without a zone are the blog's local wall-clock time,
+ * `YYYY-MM-DDTHH:mm:ss`; Spaces pages carry no zone. A source that does carry
+ * one (an RSS `pubDate`) keeps it as an ISO offset, `…+08:00` or `…Z`.
+ */
+
+/** How a post's date was found, so the report can say how sure it is. */
+export type DateSource =
+	| 'footer' // The entry footer's date/time text, read by the page's culture.
+	| 'rss' // An RSS pubDate (carries a zone).
+	| 'heading' // A date heading above the entry (list and month pages).
+	| 'order' // No date could be read: placed by its number among the others.
+	| 'none';
+
+export interface ArchiveBlog {
+	/** The blog's title as the pages show it, plain text. */
+	title: string;
+	/** The space's host, e.g. `name.spaces.live.com`, when known. */
+	host: string | null;
+	/** The space's id, the `<CID>` of `cns!<CID>!<N>`. */
+	cid: string | null;
+	/** The pages' culture, e.g. `zh-CN`, from `web:culture`. */
+	culture: string | null;
+}
+
+export interface ArchiveComment {
+	author: string;
+	authorUrl: string | null;
+	/** Local wall-clock time, or an ISO time with offset; null when unknown. */
+	published: string | null;
+	/** The comment text as HTML (the server sanitizes it again). */
+	html: string;
+}
+
+export interface ArchiveImage {
+	/** The reference exactly as written in the body (`src` or WLPP `href`). */
+	reference: string;
+	/** The file inside the archive holding this image, or null when absent. */
+	archivePath: string | null;
+	alt: string;
+}
+
+export interface ArchiveLink {
+	/** The link as written in the body. */
+	href: string;
+	/** The post it points at. */
+	sourceId: string;
+}
+
+export interface ArchivePost {
+	/** `cns!<CID>!<N>`: the post's identity, everywhere. */
+	sourceId: string;
+	/** `<N>`: unique within one space, rising over time. */
+	number: number;
+	/** Plain text, entities decoded. */
+	title: string;
+	/** The owner's body, without Spaces chrome. */
+	html: string;
+	published: string | null;
+	dateSource: DateSource;
+	categories: string[];
+	/** The post's address on Spaces, when known. */
+	originalUrl: string | null;
+	/** Oldest first. */
+	comments: ArchiveComment[];
+	/** How many comments the page said the post had, when it said. */
+	declaredCommentCount: number | null;
+	images: ArchiveImage[];
+	links: ArchiveLink[];
+	/** The archive files this post was read from. */
+	files: string[];
+}
+
+export interface ArchiveMedia {
+	/** Path inside the archive (or relative to the folder read). */
+	path: string;
+	size: number;
+	/** Sniffed from the bytes, not the name; null when not a known type. */
+	mimeType: string | null;
+}
+
+export interface ArchiveWarning {
+	/** The archive file concerned, or null for the archive as a whole. */
+	file: string | null;
+	/** A stable code, for tests and for grouping in the report. */
+	code: string;
+	/** A sentence a blog owner understands. */
+	message: string;
+}
+
+export interface ArchiveModel {
+	/** The name of the archive (file or folder) that was read. */
+	name: string;
+	blog: ArchiveBlog;
+	/** Sorted by `number`, oldest first. */
+	posts: ArchivePost[];
+	media: ArchiveMedia[];
+	warnings: ArchiveWarning[];
+}

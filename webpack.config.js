@@ -1,0 +1,11 @@
+/**
+ * The build: @wordpress/scripts defaults, with the plugin's own entry points.
+ */
+const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
+
+module.exports = {
+	...defaultConfig,
+	entry: {
+		admin: './src/admin/index.tsx',
+	},
+};
