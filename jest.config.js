@@ -31,6 +31,8 @@ module.exports = {
 	transformIgnorePatterns: [
 		`/node_modules/(?!(${ esmOnly.join( '|' ) })/)`,
 	],
+	// The local sites live in the checkout; their files are not the project's.
+	modulePathIgnorePatterns: [ '<rootDir>/.wp-local/' ],
 	setupFilesAfterEnv: [ '@testing-library/jest-dom' ],
 	// Jest cannot run `import.meta`, which webpack needs to bundle the worker;
 	// tests that read archives call the reader directly instead.

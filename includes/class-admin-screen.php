@@ -66,6 +66,7 @@ class Admin_Screen {
 		wp_enqueue_style( 'wp-components' );
 		if ( file_exists( SPACES_IMPORTER_DIR . 'build/admin.css' ) ) {
 			wp_enqueue_style( self::SCRIPT_HANDLE, plugins_url( 'build/admin.css', SPACES_IMPORTER_FILE ), array( 'wp-components' ), $asset['version'] );
+			wp_style_add_data( self::SCRIPT_HANDLE, 'rtl', 'replace' );
 		}
 	}
 

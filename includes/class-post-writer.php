@@ -126,8 +126,9 @@ class Post_Writer {
 			'post_type'     => 'post',
 			'post_status'   => $options['status'],
 			'post_author'   => get_current_user_id(),
-			// A Spaces title is plain text: escaped, it shows exactly as written.
-			'post_title'    => esc_html( $item['title'] ),
+			// A Spaces title is plain text: with its markup characters escaped
+			// (quotes left as they are, as the editor saves them) it shows as written.
+			'post_title'    => htmlspecialchars( $item['title'], ENT_NOQUOTES, 'UTF-8' ),
 			// An archive is untrusted input, whoever imports it.
 			'post_content'  => wp_kses_post( $item['html'] ),
 			'post_category' => $this->category_ids( $item['categories'] ),

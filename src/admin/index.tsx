@@ -8,7 +8,7 @@ import domReady from '@wordpress/dom-ready';
  * Internal dependencies
  */
 import ImporterApp from './components/importer-app';
-import './style.scss';
+import './admin.scss';
 
 domReady( () => {
 	const root = document.getElementById( 'spaces-importer-root' );

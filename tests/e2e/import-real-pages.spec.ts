@@ -1,0 +1,175 @@
+/**
+ * An owner imports the real Spaces pages through Tools → Import, then
+ * imports them again; the site ends with each post exactly once.
+ */
+
+/**
+ * External dependencies
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * Internal dependencies
+ */
+import { readArchive } from '../../src/archive';
+import {
+	e2eSite,
+	hasRealPages,
+	screenshotDir,
+	zipRealPages,
+} from './support/fixtures';
+
+async function logIn( page: Page ) {
+	const site = e2eSite();
+	await page.goto( `${ site.url }/wp-login.php` );
+	await page.fill( '#user_login', site.adminUser );
+	await page.fill( '#user_pass', site.adminPassword );
+	await page.click( '#wp-submit' );
+	await expect( page ).toHaveURL( /wp-admin/ );
+}
+
+async function openImporter( page: Page ) {
+	await page.goto( `${ e2eSite().url }/wp-admin/import.php` );
+	const row = page.locator( 'tr', { hasText: 'Windows Live Spaces' } );
+	await expect( row ).toBeVisible();
+	// Its accessible name; the link reads “Run Importer”.
+	await row
+		.getByRole( 'link', { name: 'Run Windows Live Spaces' } )
+		.click();
+	await expect(
+		page.getByRole( 'heading', { name: 'Import from Windows Live Spaces' } )
+	).toBeVisible();
+}
+
+/**
+ * Every post on the site, through the REST API as the administrator.
+ */
+async function sitePosts(): Promise< any[] > {
+	const site = e2eSite();
+	const auth = Buffer.from(
+		`${ site.adminUser }:${ site.appPassword }`
+	).toString( 'base64' );
+	const posts: any[] = [];
+	for ( let page = 1; page < 10; page++ ) {
+		const response = await fetch(
+			`${ site.url }/wp-json/wp/v2/posts?context=edit&per_page=100&page=${ page }&_embed=wp:term`,
+			{ headers: { Authorization: `Basic ${ auth }` } }
+		);
+		const batch = await response.json();
+		if ( ! Array.isArray( batch ) || ! batch.length ) {
+			break;
+		}
+		posts.push( ...batch );
+	}
+	return posts;
+}
+
+test.describe( 'importing real Spaces pages', () => {
+	test.skip(
+		! hasRealPages(),
+		'the real Spaces pages are not beside the project'
+	);
+
+	test( 'imports 35 posts once, with titles, dates and categories, and a second import adds nothing', async ( {
+		page,
+	} ) => {
+		const zip = zipRealPages();
+		const model = ( await readArchive( readFileSync( zip ), 'space.zip' ) )
+			.model;
+		expect( model.posts ).toHaveLength( 35 );
+
+		const before = ( await sitePosts() ).length;
+		await logIn( page );
+		await openImporter( page );
+		await page.locator( 'input[type="file"]' ).setInputFiles( zip );
+		await expect(
+			page.getByText( /35 posts, \d+ comments found/ )
+		).toBeVisible();
+		await page.screenshot( {
+			path: path.join( screenshotDir, 'real-pages-1-preview.png' ),
+			fullPage: true,
+		} );
+
+		await page
+			.getByRole( 'button', { name: 'Import', exact: true } )
+			.click();
+		await expect(
+			page.getByRole( 'heading', { name: 'Import finished' } )
+		).toBeVisible();
+		await expect(
+			page.getByText( '35 posts imported, 0 already here, 0 failed.' )
+		).toBeVisible();
+		await expect(
+			page.getByRole( 'link', {
+				name: '今天去整了一个主板、CPU、电源和风扇',
+			} )
+		).toHaveAttribute( 'href', /\/2007\/04\// );
+		await page.screenshot( {
+			path: path.join( screenshotDir, 'real-pages-2-report.png' ),
+			fullPage: true,
+		} );
+
+		const posts = await sitePosts();
+		expect( posts.length ).toBe( before + 35 );
+		// One post checked against the page itself, by hand.
+		const entry = posts.find(
+			( post ) => post.title.raw === '今天去整了一个主板、CPU、电源和风扇'
+		);
+		expect( entry?.date ).toBe( '2007-04-20T01:29:58' );
+		// Every post arrived as the reader read it.
+		const byTitle = new Map(
+			posts.map( ( post ) => [ post.title.raw, post ] )
+		);
+		for ( const read of model.posts ) {
+			const post = byTitle.get(
+				read.title
+					.replace( /&/g, '&amp;' )
+					.replace( /</g, '&lt;' )
+					.replace( />/g, '&gt;' )
+			);
+			expect( post, read.title ).toBeDefined();
+			expect( post.date ).toBe( read.published );
+			const categories = (
+				post._embedded?.[ 'wp:term' ]?.[ 0 ] ?? []
+			).map( ( term: any ) => term.name );
+			expect( categories.sort() ).toEqual(
+				read.categories.length
+					? [ ...read.categories ].sort()
+					: [ 'Uncategorized' ]
+			);
+		}
+
+		// The same archive again: nothing new.
+		await openImporter( page );
+		await page.locator( 'input[type="file"]' ).setInputFiles( zip );
+		await page
+			.getByRole( 'button', { name: 'Import', exact: true } )
+			.click();
+		await expect(
+			page.getByText( '0 posts imported, 35 already here, 0 failed.' )
+		).toBeVisible();
+		expect( ( await sitePosts() ).length ).toBe( before + 35 );
+	} );
+} );
+
+test( 'a file that is not a zip gets a message naming it, and nothing is imported', async ( {
+	page,
+} ) => {
+	const file = path.join( os.tmpdir(), 'holiday-photos.rar' );
+	writeFileSync( file, 'Rar!\x1a\x07\x00 not a zip' );
+	const before = ( await sitePosts() ).length;
+	await logIn( page );
+	await openImporter( page );
+	await page.locator( 'input[type="file"]' ).setInputFiles( file );
+	await expect( page.locator( '.components-notice__content' ) ).toHaveText(
+		/“holiday-photos\.rar” is not a zip archive/
+	);
+	await page.screenshot( {
+		path: path.join( screenshotDir, 'not-a-zip.png' ),
+		fullPage: true,
+	} );
+	expect( ( await sitePosts() ).length ).toBe( before );
+} );

@@ -1,0 +1,330 @@
+/**
+ * The files a local site is made of besides WordPress itself: its
+ * configuration, PHP's router, a must-use plugin, and the PHP scripts that
+ * install and configure it without wp-cli.
+ */
+
+/**
+ * Quotes a value as a PHP single-quoted string.
+ *
+ * @param {string} value Text.
+ * @return {string} PHP literal.
+ */
+export function phpString( value ) {
+	return (
+		"'" +
+		String( value ).replace( /\\/g, '\\\\' ).replace( /'/g, "\\'" ) +
+		"'"
+	);
+}
+
+/**
+ * wp-config.php. It is written again on every start, so the port (part of
+ * the site's address) may change between runs.
+ *
+ * @param {Object}                config           Values.
+ * @param {string}                config.url       Site address.
+ * @param {'sqlite'|'mariadb'}    config.db        Database kind.
+ * @param {Object}                [config.mariadb] Database name, user, password and host.
+ * @param {Object<string,string>} config.salts     Keys and salts.
+ * @return {string} PHP source.
+ */
+export function wpConfig( { url, db, mariadb, salts } ) {
+	const database =
+		db === 'mariadb'
+			? {
+					DB_NAME: mariadb.database,
+					DB_USER: mariadb.user,
+					DB_PASSWORD: mariadb.password,
+					DB_HOST: mariadb.dbHost,
+				}
+			: {
+					// Read by the SQLite drop-in (wp-content/db.php); the file lives
+					// outside the web-served tree.
+					DB_NAME: 'wordpress',
+					DB_USER: '',
+					DB_PASSWORD: '',
+					DB_HOST: 'localhost',
+				};
+	const define = ( name, value ) =>
+		`define( ${ phpString( name ) }, ${
+			typeof value === 'string' ? phpString( value ) : String( value )
+		} );`;
+	const lines = [
+		'<?php',
+		'/**',
+		' * A local site made by tools/wp/lib/site.mjs, which rewrites this file on',
+		' * every start: change the generator rather than this file.',
+		' */',
+		'',
+		...Object.entries( database ).map( ( [ name, value ] ) =>
+			define( name, value )
+		),
+		define( 'DB_CHARSET', 'utf8mb4' ),
+		define( 'DB_COLLATE', '' ),
+		...( db === 'sqlite'
+			? [
+					"define( 'DB_DIR', __DIR__ . '/.site/database/' );",
+					define( 'DB_FILE', 'wordpress.sqlite' ),
+				]
+			: [] ),
+		'',
+		...Object.entries( salts ).map( ( [ name, value ] ) =>
+			define( name, value )
+		),
+		'',
+		"$table_prefix = 'wp_';",
+		'',
+		define( 'WP_HOME', url ),
+		define( 'WP_SITEURL', url ),
+		'',
+		'// Application passwords need HTTPS unless the site says it is local.',
+		define( 'WP_ENVIRONMENT_TYPE', 'local' ),
+		'// Offline: no calls to wordpress.org, no updates, no cron on page loads.',
+		define( 'WP_HTTP_BLOCK_EXTERNAL', true ),
+		define( 'AUTOMATIC_UPDATER_DISABLED', true ),
+		define( 'WP_AUTO_UPDATE_CORE', false ),
+		define( 'DISABLE_WP_CRON', true ),
+		define( 'FS_METHOD', 'direct' ),
+		'',
+		'// Errors go to a log file: displayed notices would corrupt REST responses.',
+		define( 'WP_DEBUG', true ),
+		"define( 'WP_DEBUG_LOG', __DIR__ . '/debug.log' );",
+		define( 'WP_DEBUG_DISPLAY', false ),
+		'',
+		"if ( ! defined( 'ABSPATH' ) ) {",
+		"\tdefine( 'ABSPATH', __DIR__ . '/' );",
+		'}',
+		"require_once ABSPATH . 'wp-settings.php';",
+		'',
+	];
+	return lines.join( '\n' );
+}
+
+/** Router for PHP's built-in server, which has no rewrite rules. */
+export const ROUTER_PHP = `<?php
+/**
+ * Router for PHP's built-in server, which has no rewrite rules: real files
+ * are served as they are and every other path goes to WordPress's index.php,
+ * as WordPress's Apache rules do (pretty permalinks, /wp-json/).
+ */
+$root = dirname( __DIR__ );
+$path = rawurldecode( (string) parse_url( $_SERVER['REQUEST_URI'], PHP_URL_PATH ) );
+
+// The site's tooling folder (.site/, with the SQLite database), logs and
+// dot-segment tricks are not for the web.
+if ( preg_match( '#(^|/)\\.|\\.log$|\\x00#', $path ) ) {
+	http_response_code( 404 );
+	return true;
+}
+
+$file = $root . $path;
+if ( is_file( $file ) ) {
+	return false;
+}
+if ( is_dir( $file ) && is_file( rtrim( $file, '/' ) . '/index.php' ) ) {
+	if ( '/' !== substr( $path, -1 ) ) {
+		$query = parse_url( $_SERVER['REQUEST_URI'], PHP_URL_QUERY );
+		header( 'Location: ' . $path . '/' . ( $query ? '?' . $query : '' ), true, 301 );
+		return true;
+	}
+	return false;
+}
+
+$_SERVER['SCRIPT_NAME']     = '/index.php';
+$_SERVER['PHP_SELF']        = '/index.php';
+$_SERVER['SCRIPT_FILENAME'] = $root . '/index.php';
+chdir( $root );
+require $root . '/index.php';
+`;
+
+/** Must-use plugin keeping a local site offline and quiet. */
+export const MU_PLUGIN_PHP = `<?php
+/**
+ * Plugin Name: Local site: offline and quiet
+ * Description: There is no mail transport and no route to wordpress.org on a local site: mail is recorded in .site/mail.log instead of sent, outside HTTP requests fail at once instead of timing out, and update checks are skipped.
+ */
+
+add_filter(
+	'pre_wp_mail',
+	static function ( $short_circuit, $atts ) {
+		$record = array(
+			'time'    => gmdate( 'c' ),
+			'to'      => $atts['to'],
+			'subject' => $atts['subject'],
+			'message' => $atts['message'],
+		);
+		// Tests read this file to check what would have been sent.
+		file_put_contents( ABSPATH . '.site/mail.log', wp_json_encode( $record ) . "\\n", FILE_APPEND | LOCK_EX );
+		return true;
+	},
+	10,
+	2
+);
+
+add_filter(
+	'pre_http_request',
+	static function ( $response, $args, $url ) {
+		$host = strtolower( (string) wp_parse_url( $url, PHP_URL_HOST ) );
+		$home = strtolower( (string) wp_parse_url( home_url(), PHP_URL_HOST ) );
+		if ( '' === $host || in_array( $host, array( 'localhost', '127.0.0.1', '[::1]', $home ), true ) ) {
+			return $response;
+		}
+		return new WP_Error( 'http_request_blocked', 'Outside HTTP requests are blocked on this local site.' );
+	},
+	1,
+	3
+);
+
+/**
+ * Reports everything as up to date: update checks could only fail here.
+ *
+ * @return object A fresh update transient with no updates.
+ */
+function spaces_local_site_no_updates() {
+	return (object) array(
+		'last_checked'    => time(),
+		'version_checked' => get_bloginfo( 'version' ),
+		'updates'         => array(),
+		'response'        => array(),
+		'no_update'       => array(),
+		'translations'    => array(),
+		'checked'         => array(),
+	);
+}
+foreach ( array( 'update_core', 'update_plugins', 'update_themes' ) as $spaces_local_site_transient ) {
+	add_filter( 'pre_site_transient_' . $spaces_local_site_transient, 'spaces_local_site_no_updates' );
+}
+unset( $spaces_local_site_transient );
+
+// The events and news widget fetches from wordpress.org.
+add_action(
+	'wp_dashboard_setup',
+	static function () {
+		remove_meta_box( 'dashboard_primary', 'dashboard', 'side' );
+	}
+);
+`;
+
+/**
+ * PHP reads these scripts from stdin, and then does not define the STDOUT
+ * and STDERR constants that CLI code expects.
+ */
+export const STREAMS_PHP = `if ( ! defined( 'STDOUT' ) ) { define( 'STDOUT', fopen( 'php://stdout', 'w' ) ); } if ( ! defined( 'STDERR' ) ) { define( 'STDERR', fopen( 'php://stderr', 'w' ) ); }`;
+
+/** Marks where a setup script's JSON result starts in its output. */
+export const RESULT_MARKER = '\n@@WP-LOCAL-RESULT@@';
+
+/**
+ * Lines that make a PHP CLI run look like a request to the site, so code
+ * reading the host does not warn.
+ *
+ * @param {string} host Host and port.
+ * @return {string} PHP statements.
+ */
+export function requestPrelude( host ) {
+	return `$_SERVER['HTTP_HOST'] = ${ phpString( host ) }; $_SERVER['SERVER_NAME'] = ${ phpString(
+		host.split( ':' )[ 0 ]
+	) }; $_SERVER['REQUEST_URI'] = '/';`;
+}
+
+/** Installs WordPress; the configuration comes in WP_LOCAL_SETUP (JSON). */
+export const INSTALL_PHP = `<?php
+${ STREAMS_PHP }
+define( 'WP_INSTALLING', true );
+$setup = json_decode( getenv( 'WP_LOCAL_SETUP' ), true );
+$_SERVER['HTTP_HOST']   = $setup['host'];
+$_SERVER['REQUEST_URI'] = '/';
+require $setup['dir'] . '/wp-load.php';
+require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+ini_set( 'display_errors', 'stderr' );
+
+if ( is_blog_installed() ) {
+	fwrite( STDERR, "WordPress is already installed in this database.\\n" );
+	exit( 1 );
+}
+$result = wp_install( $setup['title'], $setup['adminUser'], $setup['adminEmail'], true, '', wp_slash( $setup['adminPassword'] ) );
+echo ${ phpString( RESULT_MARKER ) } . wp_json_encode( array( 'userId' => $result['user_id'] ) );
+`;
+
+/**
+ * Configures an installed site with all its plugins loaded as on a normal
+ * request: settings of a new site, plugin activation (as from the Plugins
+ * screen, so activation hooks run), and an application password.
+ */
+export const CONFIGURE_PHP = `<?php
+${ STREAMS_PHP }
+$setup = json_decode( getenv( 'WP_LOCAL_SETUP' ), true );
+$_SERVER['HTTP_HOST']   = $setup['host'];
+$_SERVER['REQUEST_URI'] = '/';
+require $setup['dir'] . '/wp-load.php';
+require_once ABSPATH . 'wp-admin/includes/plugin.php';
+ini_set( 'display_errors', 'stderr' );
+
+function spaces_local_fail( $message ) {
+	fwrite( STDERR, $message . "\\n" );
+	exit( 1 );
+}
+
+if ( $setup['fresh'] ) {
+	// Gravatar cannot be reached from a local site.
+	update_option( 'show_avatars', 0 );
+	update_option( 'permalink_structure', $setup['permalinks'] );
+}
+
+$activated = array();
+foreach ( $setup['plugins'] as $slug ) {
+	wp_cache_delete( 'plugins', 'plugins' );
+	$headers = get_plugins( '/' . $slug );
+	if ( ! $headers ) {
+		spaces_local_fail( "wp-content/plugins/$slug has no PHP file with a plugin header (Plugin Name:), so it cannot be activated." );
+	}
+	$file   = isset( $headers[ $slug . '.php' ] ) ? $slug . '.php' : array_key_first( $headers );
+	$plugin = $slug . '/' . $file;
+	if ( ! is_plugin_active( $plugin ) ) {
+		$result = activate_plugin( $plugin, '', false, false );
+		if ( is_wp_error( $result ) ) {
+			$output = $result->get_error_data();
+			spaces_local_fail(
+				"Activating the plugin $plugin failed: " . $result->get_error_message()
+				. ( is_string( $output ) && '' !== $output ? "\\nIt printed:\\n" . $output : '' )
+			);
+		}
+		if ( ! is_plugin_active( $plugin ) ) {
+			spaces_local_fail( "The plugin $plugin is still inactive after activation." );
+		}
+	}
+	$activated[ $slug ] = $plugin;
+}
+
+// Rebuilt on the next request, with the rules of every active plugin.
+delete_option( 'rewrite_rules' );
+
+$user = get_user_by( 'login', $setup['adminUser'] );
+if ( ! $user ) {
+	spaces_local_fail( 'The administrator ' . $setup['adminUser'] . ' does not exist.' );
+}
+$app = null;
+if ( empty( $setup['appPasswordUuid'] ) || ! WP_Application_Passwords::get_user_application_password( $user->ID, $setup['appPasswordUuid'] ) ) {
+	$created = WP_Application_Passwords::create_new_application_password(
+		$user->ID,
+		array( 'name' => 'Local tools ' . gmdate( 'Y-m-d H:i:s' ) )
+	);
+	if ( is_wp_error( $created ) ) {
+		spaces_local_fail( 'Creating an application password failed: ' . $created->get_error_message() );
+	}
+	$app = array(
+		'password' => $created[0],
+		'uuid'     => $created[1]['uuid'],
+	);
+}
+
+echo ${ phpString( RESULT_MARKER ) } . wp_json_encode(
+	array(
+		'activated'       => $activated,
+		'app'             => $app,
+		'passwordMatches' => wp_check_password( $setup['adminPassword'], $user->user_pass, $user->ID ),
+		'version'         => get_bloginfo( 'version' ),
+	)
+);
+`;
