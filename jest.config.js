@@ -6,6 +6,7 @@ const base = require( '@wordpress/scripts/config/jest-unit.config' );
 
 const esmOnly = [
 	'@wordpress',
+	'@noble',
 	'htmlparser2',
 	'css-select',
 	'css-what',

@@ -82,6 +82,19 @@ export interface ArchiveMedia {
 	mimeType: string | null;
 }
 
+/** A photo listed by an album feed (`/photos/feed.rss`). */
+export interface ArchivePhoto {
+	/** The album's title, from the feed's channel. */
+	album: string;
+	title: string;
+	/** The photo's address: the feed's `enclosure url`. */
+	url: string;
+	/** The file inside the archive holding this photo, or null when absent. */
+	archivePath: string | null;
+	/** An ISO time with offset, from the item's `pubDate`; null when absent. */
+	published: string | null;
+}
+
 export interface ArchiveWarning {
 	/** The archive file concerned, or null for the archive as a whole. */
 	file: string | null;
@@ -98,5 +111,7 @@ export interface ArchiveModel {
 	/** Sorted by `number`, oldest first. */
 	posts: ArchivePost[];
 	media: ArchiveMedia[];
+	/** Photos listed by album feeds in the archive (the reader always sets it). */
+	photos?: ArchivePhoto[];
 	warnings: ArchiveWarning[];
 }

@@ -2,15 +2,37 @@
  * Internal dependencies
  */
 import type { ArchivePost } from '../archive/model';
-import type { PostPayload } from './types';
+import type { ImportOptions, PostPayload } from './types';
+
+/** Attachment ids and URLs by archive path, from the media phase. */
+export type UploadedMedia = Map<
+	string,
+	{ attachmentId: number; url: string }
+>;
 
 /**
  * The posts route's form of an archive post.
  *
- * @param post A post of the archive model.
+ * @param post     A post of the archive model.
+ * @param uploaded The archive's files already in the media library.
+ * @param options  The owner's choices.
  * @return What the route takes.
  */
-export function toPostPayload( post: ArchivePost ): PostPayload {
+export function toPostPayload(
+	post: ArchivePost,
+	uploaded: UploadedMedia,
+	options: ImportOptions
+): PostPayload {
+	const images: PostPayload[ 'images' ] = [];
+	for ( const image of post.images ) {
+		const media = image.archivePath && uploaded.get( image.archivePath );
+		if ( media ) {
+			images.push( {
+				reference: image.reference,
+				attachmentId: media.attachmentId,
+			} );
+		}
+	}
 	return {
 		sourceId: post.sourceId,
 		title: post.title,
@@ -18,5 +40,19 @@ export function toPostPayload( post: ArchivePost ): PostPayload {
 		published: post.published,
 		categories: post.categories,
 		originalUrl: post.originalUrl,
+		comments:
+			options.comments === 'none'
+				? []
+				: post.comments.map( ( comment ) => ( {
+						author: comment.author,
+						authorUrl: comment.authorUrl,
+						published: comment.published,
+						html: comment.html,
+					} ) ),
+		images,
+		links: post.links.map( ( link ) => ( {
+			href: link.href,
+			sourceId: link.sourceId,
+		} ) ),
 	};
 }

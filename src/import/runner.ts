@@ -2,14 +2,20 @@
  * Internal dependencies
  */
 import type { ArchiveModel } from '../archive/model';
+import { RunControl } from './control';
 import { archiveFingerprint } from './fingerprint';
-import { toPostPayload } from './payload';
+import { sha256Hex } from './hash';
+import type { MediaSource } from './media-source';
+import { toPostPayload, type UploadedMedia } from './payload';
+import { eachLimited } from './pool';
+import { ProgressTracker } from './progress';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
-import type { Transport } from './transport';
+import { TransportError, type Transport } from './transport';
 import {
 	DEFAULT_OPTIONS,
 	type ImportOptions,
 	type ImportProgress,
+	type MediaResult,
 	type PostResult,
 	type RunInfo,
 	type RunReport,
@@ -17,67 +23,350 @@ import {
 
 export const NAMESPACE = '/spaces-importer/v1';
 
+/** Uploads in flight at once: enough to keep two PHP workers busy. */
+const UPLOADS_IN_FLIGHT = 3;
+/** Files hashed and looked up together. */
+const LOOKUP_CHUNK = 100;
+/** Finalize and undo are bounded steps; this many at most, as a safety net. */
+const MAX_STEPS = 100000;
+
 export interface RunImportArgs {
 	model: ArchiveModel;
 	transport: Transport;
+	/** The archive's files; without it, images are not uploaded. */
+	media?: MediaSource;
 	options?: Partial< ImportOptions >;
 	onProgress?: ( progress: ImportProgress ) => void;
+	/** Pause, resume and cancel; one is made when not given. */
+	control?: RunControl;
+	/** Also cancels, for callers that only have a signal. */
 	signal?: AbortSignal;
 	retry?: RetryPolicy;
 }
 
 /**
- * Imports an archive model into the site: starts (or resumes) the run for
- * the archive, sends the posts in the batches the server allows, then
- * finalizes the run. Posts already on the site come back `unchanged` or
- * `skipped`, so running it again adds nothing.
+ * The archive files the posts use, each with the month of the first post
+ * that shows it (its upload folder).
+ *
+ * @param model The archive.
+ * @return Path → `YYYY-MM` (or null when that post has no date).
+ */
+function referencedMedia( model: ArchiveModel ): Map< string, string | null > {
+	const inArchive = new Set( model.media.map( ( file ) => file.path ) );
+	const months = new Map< string, string | null >();
+	for ( const post of model.posts ) {
+		for ( const image of post.images ) {
+			const path = image.archivePath;
+			if ( path && inArchive.has( path ) && ! months.has( path ) ) {
+				months.set( path, post.published?.slice( 0, 7 ) ?? null );
+			}
+		}
+	}
+	return months;
+}
+
+/**
+ * Imports an archive model into the site, in phases: starts (or resumes) the
+ * run for the archive, uploads the images the posts use, sends the posts
+ * with their comments in the batches the server allows, then finalizes.
+ * Everything already on the site is recognized (files by content hash, posts
+ * by their Spaces id), so running it again, or after an interruption, sends
+ * no file twice and adds nothing twice.
  *
  * @param args The model, the transport and the owner's options.
- * @return The run and one result per post.
+ * @return The run and one result per post and per file.
  */
 export async function runImport( args: RunImportArgs ): Promise< RunReport > {
-	const { model, transport, signal, onProgress } = args;
-	const options = { ...DEFAULT_OPTIONS, ...args.options };
-	const policy = args.retry ?? DEFAULT_RETRY;
-	const send = < T >( path: string, body: unknown ) =>
-		withRetry(
-			() => transport.request< T >( 'POST', NAMESPACE + path, body ),
-			policy,
-			signal
-		);
-	const total = model.posts.length;
-
-	onProgress?.( { phase: 'start', done: 0, total } );
-	const run = await send< RunInfo >( '/runs', {
-		fingerprint: await archiveFingerprint( model ),
-		name: model.name,
-		totals: {
-			posts: total,
-			comments: model.posts.reduce(
-				( sum, post ) => sum + post.comments.length,
-				0
-			),
-			media: model.media.length,
-		},
+	const { model, transport, onProgress } = args;
+	const options: ImportOptions = { ...DEFAULT_OPTIONS, ...args.options };
+	const control = args.control ?? new RunControl();
+	args.signal?.addEventListener( 'abort', () => control.cancel(), {
+		once: true,
 	} );
+	const policy = args.retry ?? DEFAULT_RETRY;
+	const send = < T >(
+		method: 'GET' | 'POST' | 'DELETE',
+		path: string,
+		body?: unknown
+	) =>
+		withRetry(
+			() => transport.request< T >( method, NAMESPACE + path, body ),
+			policy,
+			control.signal
+		);
 
-	const results: PostResult[] = [];
-	const size = Math.max( 1, run.limits.postsPerRequest );
-	for ( let start = 0; start < total; start += size ) {
-		signal?.throwIfAborted();
-		const batch = model.posts.slice( start, start + size );
-		const answer = await send< { results: PostResult[] } >(
-			`/runs/${ run.id }/posts`,
-			{ posts: batch.map( toPostPayload ), options }
-		);
-		answer.results.forEach( ( result, index ) =>
-			results.push( { ...result, title: batch[ index ]?.title } )
-		);
-		onProgress?.( { phase: 'posts', done: results.length, total } );
+	const wanted =
+		options.images && args.media ? referencedMedia( model ) : new Map();
+	const progress = new ProgressTracker(
+		wanted.size,
+		model.posts.length,
+		( snapshot ) => onProgress?.( snapshot )
+	);
+	// Released in the `finally` below, whichever way the run ends.
+	// eslint-disable-next-line @wordpress/no-unused-vars-before-return
+	const unsubscribe = control.subscribe( () =>
+		progress.paused( control.paused )
+	);
+
+	try {
+		await control.gate();
+		const run = await send< RunInfo >( 'POST', '/runs', {
+			fingerprint: archiveFingerprint( model ),
+			name: model.name,
+			totals: {
+				posts: model.posts.length,
+				comments: model.posts.reduce(
+					( sum, post ) => sum + post.comments.length,
+					0
+				),
+				media: wanted.size,
+			},
+			options: { ...options, author: options.author || undefined },
+		} );
+
+		progress.phase( 'media' );
+		const uploaded: UploadedMedia = new Map();
+		const media = args.media
+			? await uploadMedia( {
+					run,
+					wanted,
+					source: args.media,
+					model,
+					transport,
+					policy,
+					control,
+					progress,
+					uploaded,
+				} )
+			: [];
+
+		progress.phase( 'posts' );
+		const results: PostResult[] = [];
+		const size = Math.max( 1, run.limits.postsPerRequest );
+		const batches: number[] = [];
+		for ( let start = 0; start < model.posts.length; start += size ) {
+			batches.push( start );
+		}
+		// One batch at a time: posts of one batch may create categories a
+		// later batch uses, and WordPress does not guard terms against races.
+		await eachLimited( batches, 1, control, async ( start ) => {
+			const batch = model.posts.slice( start, start + size );
+			const answer = await send< { results: PostResult[] } >(
+				'POST',
+				`/runs/${ run.id }/posts`,
+				{
+					posts: batch.map( ( post ) =>
+						toPostPayload( post, uploaded, options )
+					),
+				}
+			);
+			answer.results.forEach( ( result, index ) =>
+				results.push( { ...result, title: batch[ index ]?.title } )
+			);
+			progress.postsDone( batch.length );
+		} );
+
+		progress.phase( 'finalize' );
+		let finished = run;
+		let total = 0;
+		for ( let step = 0; step < MAX_STEPS; step++ ) {
+			await control.gate();
+			finished = await send< RunInfo >(
+				'POST',
+				`/runs/${ run.id }/finalize`,
+				{}
+			);
+			const remaining = finished.finalize?.remaining ?? 0;
+			total = Math.max( total, remaining + step );
+			progress.finalize( total - remaining, total );
+			if ( remaining === 0 || finished.state === 'complete' ) {
+				break;
+			}
+		}
+		progress.phase( 'done' );
+		return { run: finished, results, media };
+	} finally {
+		unsubscribe();
 	}
+}
 
-	onProgress?.( { phase: 'finalize', done: total, total } );
-	const finished = await send< RunInfo >( `/runs/${ run.id }/finalize`, {} );
-	onProgress?.( { phase: 'done', done: total, total } );
-	return { run: finished, results };
+interface MediaPhase {
+	run: RunInfo;
+	wanted: Map< string, string | null >;
+	source: MediaSource;
+	model: ArchiveModel;
+	transport: Transport;
+	policy: RetryPolicy;
+	control: RunControl;
+	progress: ProgressTracker;
+	uploaded: UploadedMedia;
+}
+
+/**
+ * The media phase: files the site already has (by content hash) are only
+ * looked up; the others are uploaded a few at a time. A file the site
+ * refuses (type, size) is reported and the run goes on.
+ *
+ * @param phase What the phase needs.
+ * @return One result per file.
+ */
+async function uploadMedia( phase: MediaPhase ): Promise< MediaResult[] > {
+	const { run, wanted, source, model, transport, policy, control, progress } =
+		phase;
+	const results: MediaResult[] = [];
+	const files = new Map( model.media.map( ( file ) => [ file.path, file ] ) );
+	const allowed = run.limits.allowedTypes;
+	const maxBytes = run.limits.maxUploadBytes;
+	const paths = [ ...wanted.keys() ];
+	const fail = ( path: string, message: string ) => {
+		results.push( { path, status: 'failed', message } );
+		progress.mediaDone( 0 );
+	};
+	let first = true;
+
+	for ( let start = 0; start < paths.length; start += LOOKUP_CHUNK ) {
+		await control.gate();
+		const chunk: Array< { path: string; hash: string; size: number } > = [];
+		for ( const path of paths.slice( start, start + LOOKUP_CHUNK ) ) {
+			const file = files.get( path );
+			if (
+				file?.mimeType &&
+				allowed &&
+				! allowed.includes( file.mimeType )
+			) {
+				fail(
+					path,
+					`This site does not accept ${ file.mimeType } files.`
+				);
+			} else if ( file && maxBytes && file.size > maxBytes ) {
+				fail( path, 'The file is larger than this site accepts.' );
+			} else {
+				const bytes = await source.read( path );
+				chunk.push( {
+					path,
+					hash: sha256Hex( bytes ),
+					size: bytes.length,
+				} );
+			}
+		}
+		if ( ! chunk.length ) {
+			continue;
+		}
+		const { found } = await withRetry(
+			() =>
+				transport.request< {
+					found: Record<
+						string,
+						{ attachmentId: number; url: string }
+					>;
+				} >( 'POST', `${ NAMESPACE }/runs/${ run.id }/media/lookup`, {
+					hashes: chunk.map( ( file ) => file.hash ),
+				} ),
+			policy,
+			control.signal
+		);
+		const missing = chunk.filter( ( file ) => {
+			const existing = found[ file.hash ];
+			if ( existing ) {
+				phase.uploaded.set( file.path, existing );
+				results.push( {
+					path: file.path,
+					status: 'existing',
+					...existing,
+				} );
+				progress.mediaDone( 0 );
+			}
+			return ! existing;
+		} );
+		// The first upload goes alone: it creates the month's upload folder,
+		// which parallel first uploads would race to create.
+		const upload = async ( file: ( typeof chunk )[ number ] ) => {
+			const bytes = await source.read( file.path );
+			const form = new FormData();
+			const name = file.path.split( '/' ).pop() || 'image';
+			form.append(
+				'file',
+				new Blob( [ bytes as BlobPart ], {
+					type:
+						files.get( file.path )?.mimeType ??
+						'application/octet-stream',
+				} ),
+				name
+			);
+			form.append( 'path', file.path );
+			form.append( 'sha256', file.hash );
+			const month = wanted.get( file.path );
+			if ( month ) {
+				form.append( 'date', month );
+			}
+			try {
+				const answer = await withRetry(
+					() =>
+						transport.upload<
+							MediaResult & { attachmentId: number; url: string }
+						>( `${ NAMESPACE }/runs/${ run.id }/media`, form ),
+					policy,
+					control.signal
+				);
+				phase.uploaded.set( file.path, {
+					attachmentId: answer.attachmentId,
+					url: answer.url,
+				} );
+				results.push( { ...answer, path: file.path } );
+				progress.mediaDone( bytes.length );
+			} catch ( error ) {
+				if (
+					error instanceof TransportError &&
+					! error.fatal &&
+					! error.retryable
+				) {
+					fail( file.path, error.message );
+					return;
+				}
+				throw error;
+			}
+		};
+		let rest = missing;
+		if ( first && rest.length ) {
+			first = false;
+			await upload( rest[ 0 ] );
+			rest = rest.slice( 1 );
+		}
+		await eachLimited( rest, UPLOADS_IN_FLIGHT, control, upload );
+	}
+	return results;
+}
+
+/**
+ * Undoes a run: the site removes what the run created, in bounded steps.
+ *
+ * @param transport  How to reach the site.
+ * @param runId      The run.
+ * @param onProgress Told how many items are left after each step.
+ * @param retry      Retry policy.
+ * @return The run, `undone`.
+ */
+export async function undoRun(
+	transport: Transport,
+	runId: number,
+	onProgress?: ( remaining: number ) => void,
+	retry: RetryPolicy = DEFAULT_RETRY
+): Promise< RunInfo > {
+	let run: RunInfo | null = null;
+	for ( let step = 0; step < MAX_STEPS; step++ ) {
+		run = await withRetry(
+			() =>
+				transport.request< RunInfo >(
+					'DELETE',
+					`${ NAMESPACE }/runs/${ runId }`
+				),
+			retry
+		);
+		const remaining = run.undo?.remaining ?? 0;
+		onProgress?.( remaining );
+		if ( remaining === 0 || run.state === 'undone' ) {
+			break;
+		}
+	}
+	return run as RunInfo;
 }

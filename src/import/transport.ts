@@ -13,6 +13,12 @@ export interface Transport {
 		path: string,
 		body?: unknown
 	) => Promise< T >;
+
+	/**
+	 * Sends a multipart form (one file and its fields) to a path below
+	 * `/wp-json/`. Rejects with a `TransportError`.
+	 */
+	upload: < T >( path: string, form: FormData ) => Promise< T >;
 }
 
 /**
@@ -31,6 +37,16 @@ export class TransportError extends Error {
 
 	/** Worth another try: the network failed or the server had a passing fault. */
 	get retryable(): boolean {
-		return this.status === 0 || this.status >= 500;
+		return this.status === 0 || this.status === 429 || this.status >= 500;
+	}
+
+	/**
+	 * The whole run cannot go on: not signed in, not allowed, or the run is
+	 * gone. Other 4xx answers concern one item only.
+	 */
+	get fatal(): boolean {
+		return (
+			this.status === 401 || this.status === 403 || this.status === 404
+		);
 	}
 }

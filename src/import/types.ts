@@ -1,46 +1,99 @@
 /**
- * The REST contract of `spaces-importer/v1`, as the runner sees it.
+ * The REST contract of `spaces-importer/v1` (docs/rest-api.md), as the
+ * runner sees it.
  */
 
 export type PostStatus = 'publish' | 'draft' | 'pending' | 'private';
 
+/** The owner's choices; every one has a default. */
 export interface ImportOptions {
+	/** User id of the posts' author; 0 for the importing user. */
+	author: number;
 	status: PostStatus;
+	comments: 'approved' | 'pending' | 'none';
+	images: boolean;
+	featuredImage: boolean;
+	categories: { mode: 'categories' | 'tags' | 'single'; category: number };
+	originalPostBlock: boolean;
 	/** What to do with a post imported before whose content changed. */
 	existing: 'skip' | 'update';
 }
 
 export const DEFAULT_OPTIONS: ImportOptions = {
+	author: 0,
 	status: 'publish',
+	comments: 'approved',
+	images: true,
+	featuredImage: true,
+	categories: { mode: 'categories', category: 0 },
+	originalPostBlock: false,
 	existing: 'skip',
 };
 
 export interface RunLimits {
 	postsPerRequest: number;
+	maxUploadBytes?: number;
+	allowedTypes?: string[];
+}
+
+export type ItemOutcome =
+	'created' | 'updated' | 'unchanged' | 'skipped' | 'failed';
+
+export interface RunFailure {
+	kind: 'post' | 'media';
+	sourceId?: string;
+	path?: string;
+	message: string;
 }
 
 export interface RunInfo {
 	id: number;
 	fingerprint: string;
 	name: string;
-	state: 'running' | 'complete';
+	state: 'running' | 'complete' | 'undone';
 	created: string;
 	totals: { posts?: number; comments?: number; media?: number };
+	options?: Partial< ImportOptions >;
 	/** Posts of this archive already on the site, from any run. */
 	importedPosts: number;
+	counts?: {
+		posts?: Partial< Record< ItemOutcome, number > >;
+		comments?: { created?: number };
+		media?: { created?: number; existing?: number; failed?: number };
+	};
+	failures?: RunFailure[];
 	resumed?: boolean;
 	limits: RunLimits;
+	finalize?: { remaining: number };
+	undo?: { remaining: number };
 }
 
 /** What one post became on the site. */
 export interface PostResult {
 	sourceId: string;
 	postId: number;
-	status: 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed';
+	status: ItemOutcome;
 	link?: string;
 	message?: string;
+	comments?: { created?: number };
 	/** Added by the runner: the post's title, for the report. */
 	title?: string;
+}
+
+/** What one archive file became in the media library. */
+export interface MediaResult {
+	path: string;
+	status: 'created' | 'existing' | 'failed';
+	attachmentId?: number;
+	url?: string;
+	message?: string;
+}
+
+export interface CommentPayload {
+	author: string;
+	authorUrl: string | null;
+	published: string | null;
+	html: string;
 }
 
 /** The normalized post as the posts route takes it. */
@@ -51,15 +104,32 @@ export interface PostPayload {
 	published: string | null;
 	categories: string[];
 	originalUrl: string | null;
+	comments: CommentPayload[];
+	images: Array< { reference: string; attachmentId: number } >;
+	links: Array< { href: string; sourceId: string } >;
+}
+
+export type Phase = 'start' | 'media' | 'posts' | 'finalize' | 'done';
+
+export interface PhaseProgress {
+	done: number;
+	total: number;
 }
 
 export interface ImportProgress {
-	phase: 'start' | 'posts' | 'finalize' | 'done';
-	done: number;
-	total: number;
+	phase: Phase;
+	media: PhaseProgress & { bytes: number };
+	posts: PhaseProgress;
+	finalize: PhaseProgress;
+	/** Items (files and posts) per second, over the run so far. */
+	rate: number;
+	/** Seconds left at that rate, or null before it is known. */
+	secondsLeft: number | null;
+	paused: boolean;
 }
 
 export interface RunReport {
 	run: RunInfo;
 	results: PostResult[];
+	media: MediaResult[];
 }

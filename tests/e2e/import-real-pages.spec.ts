@@ -36,9 +36,7 @@ async function openImporter( page: Page ) {
 	const row = page.locator( 'tr', { hasText: 'Windows Live Spaces' } );
 	await expect( row ).toBeVisible();
 	// Its accessible name; the link reads “Run Importer”.
-	await row
-		.getByRole( 'link', { name: 'Run Windows Live Spaces' } )
-		.click();
+	await row.getByRole( 'link', { name: 'Run Windows Live Spaces' } ).click();
 	await expect(
 		page.getByRole( 'heading', { name: 'Import from Windows Live Spaces' } )
 	).toBeVisible();

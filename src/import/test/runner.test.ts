@@ -6,43 +6,50 @@
  * Internal dependencies
  */
 import type { ArchiveModel, ArchivePost } from '../../archive/model';
+import { RunControl } from '../control';
 import { archiveFingerprint } from '../fingerprint';
-import { runImport } from '../runner';
+import { sha256Hex } from '../hash';
+import { runImport, undoRun } from '../runner';
 import { TransportError, type Transport } from '../transport';
-import type { PostResult, RunInfo } from '../types';
+import type { ImportProgress, PostResult, RunInfo } from '../types';
 
-function post( n: number ): ArchivePost {
+const CID = 'ABCDEF0123456789';
+
+function post( n: number, extra: Partial< ArchivePost > = {} ): ArchivePost {
 	return {
-		sourceId: `cns!ABCDEF0123456789!${ n }`,
+		sourceId: `cns!${ CID }!${ n }`,
 		number: n,
 		title: `标题 ${ n }`,
 		html: `<p>Body ${ n }</p>`,
 		published: '2007-01-03T23:55:16',
 		dateSource: 'footer',
 		categories: [ '生活' ],
-		originalUrl: `http://x.spaces.live.com/blog/cns!ABCDEF0123456789!${ n }.entry`,
+		originalUrl: `http://x.spaces.live.com/blog/cns!${ CID }!${ n }.entry`,
 		comments: [],
 		declaredCommentCount: null,
 		images: [],
 		links: [],
 		files: [ 'a.html' ],
+		...extra,
 	};
 }
 
-function model( count: number ): ArchiveModel {
+function model(
+	count: number,
+	extra: Partial< ArchiveModel > = {}
+): ArchiveModel {
 	return {
 		name: 'space.zip',
-		blog: {
-			title: 'Blog',
-			host: null,
-			cid: 'ABCDEF0123456789',
-			culture: 'zh-CN',
-		},
+		blog: { title: 'Blog', host: null, cid: CID, culture: 'zh-CN' },
 		posts: Array.from( { length: count }, ( _, i ) => post( i + 1 ) ),
 		media: [],
 		warnings: [],
+		...extra,
 	};
 }
+
+const bytesOf = ( path: string ) =>
+	new TextEncoder().encode( `bytes of ${ path }` );
 
 interface Call {
 	method: string;
@@ -51,11 +58,24 @@ interface Call {
 }
 
 /**
- * A site that answers like the plugin's routes, and records every request.
- * @param failures
+ * A site that answers like the plugin's routes (docs/rest-api.md), and
+ * records every request.
+ *
+ * @param options                Behaviour.
+ * @param options.failures       Errors to throw for the next requests, in order (null: answer).
+ * @param options.existingHashes Files the site already has.
+ * @param options.refuseUpload   Paths whose upload the site refuses with 400.
+ * @param options.finalizeSteps  How many finalize calls until done.
  */
-function fakeSite( failures: Array< TransportError | null > = [] ) {
+function fakeSite( {
+	failures = [] as Array< TransportError | null >,
+	existingHashes = [] as string[],
+	refuseUpload = [] as string[],
+	finalizeSteps = 1,
+} = {} ) {
 	const calls: Call[] = [];
+	let finalizeLeft = finalizeSteps;
+	let undoLeft = 2;
 	const run: RunInfo = {
 		id: 7,
 		fingerprint: 'f',
@@ -64,109 +84,347 @@ function fakeSite( failures: Array< TransportError | null > = [] ) {
 		created: '2026-01-01T00:00:00',
 		totals: {},
 		importedPosts: 0,
-		limits: { postsPerRequest: 50 },
+		limits: {
+			postsPerRequest: 50,
+			maxUploadBytes: 1000,
+			allowedTypes: [ 'image/jpeg', 'image/png' ],
+		},
+	};
+	const answer = ( method: string, path: string, body: any ): any => {
+		calls.push( { method, path, body } );
+		const failure = failures.shift();
+		if ( failure ) {
+			throw failure;
+		}
+		if ( path.endsWith( '/media/lookup' ) ) {
+			const found: Record< string, unknown > = {};
+			for ( const hash of body.hashes ) {
+				if ( existingHashes.includes( hash ) ) {
+					found[ hash ] = {
+						attachmentId: 1,
+						url: 'http://site/old.jpg',
+					};
+				}
+			}
+			return { found };
+		}
+		if ( path.endsWith( '/media' ) ) {
+			const file = body.get( 'path' ) as string;
+			if ( refuseUpload.includes( file ) ) {
+				throw new TransportError(
+					'Sorry, this file type is not permitted.',
+					400,
+					'rest_upload_type'
+				);
+			}
+			return {
+				path: file,
+				attachmentId: 50 + calls.length,
+				url: `http://site/${ file }`,
+				status: 'created',
+			};
+		}
+		if ( path.endsWith( '/posts' ) ) {
+			const results: PostResult[] = body.posts.map(
+				( p: any, i: number ) => ( {
+					sourceId: p.sourceId,
+					postId: 100 + i,
+					status: 'created',
+					link: `http://site/${ i }`,
+				} )
+			);
+			return { results };
+		}
+		if ( path.endsWith( '/finalize' ) ) {
+			finalizeLeft--;
+			return {
+				...run,
+				state: finalizeLeft ? 'running' : 'complete',
+				finalize: { remaining: finalizeLeft },
+			};
+		}
+		if ( method === 'DELETE' ) {
+			undoLeft--;
+			return {
+				...run,
+				state: undoLeft ? 'running' : 'undone',
+				undo: { remaining: undoLeft },
+			};
+		}
+		return run;
 	};
 	const transport: Transport = {
-		async request< T >( method: any, path: string, body?: unknown ) {
-			calls.push( { method, path, body } );
-			const failure = failures.shift();
-			if ( failure ) {
-				throw failure;
-			}
-			if ( path.endsWith( '/posts' ) ) {
-				const results: PostResult[] = ( body as any ).posts.map(
-					( p: any, i: number ) => ( {
-						sourceId: p.sourceId,
-						postId: 100 + i,
-						status: 'created',
-						link: `http://site/${ i }`,
-					} )
-				);
-				return { results } as T;
-			}
-			if ( path.endsWith( '/finalize' ) ) {
-				return { ...run, state: 'complete' } as T;
-			}
-			return run as T;
-		},
+		request: async < T >( method: string, path: string, body?: unknown ) =>
+			answer( method, path, body ) as T,
+		upload: async < T >( path: string, form: FormData ) =>
+			answer( 'POST', path, form ) as T,
 	};
 	return { calls, transport };
 }
 
 const fast = { attempts: 3, baseDelayMs: 1 };
+const media = { read: async ( path: string ) => bytesOf( path ) };
+const paths = ( calls: Call[] ) =>
+	calls.map( ( c ) => c.path.replace( '/spaces-importer/v1', '' ) );
 
 describe( 'runImport', () => {
-	it( 'starts a run, sends the posts in batches the site allows, then finalizes', async () => {
-		const { calls, transport } = fakeSite();
-		const progress: number[] = [];
+	it( 'starts a run, sends the posts in the batches the site allows with comments and links, then finalizes step by step', async () => {
+		const { calls, transport } = fakeSite( { finalizeSteps: 3 } );
+		const archive = model( 120 );
+		archive.posts[ 0 ].comments = [
+			{
+				author: 'Lisa <3',
+				authorUrl: null,
+				published: '2007-01-04T08:00:00',
+				html: 'Nice',
+			},
+		];
+		archive.posts[ 0 ].links = [
+			{
+				href: 'http://x.spaces.live.com/blog/cns!ABCDEF0123456789!2.entry',
+				sourceId: `cns!${ CID }!2`,
+			},
+		];
+		const progress: ImportProgress[] = [];
 		const report = await runImport( {
-			model: model( 120 ),
+			model: archive,
 			transport,
 			retry: fast,
-			onProgress: ( p ) => progress.push( p.done ),
+			options: { status: 'draft' },
+			onProgress: ( p ) => progress.push( p ),
 		} );
 
-		expect( calls.map( ( c ) => c.path ) ).toEqual( [
-			'/spaces-importer/v1/runs',
-			'/spaces-importer/v1/runs/7/posts',
-			'/spaces-importer/v1/runs/7/posts',
-			'/spaces-importer/v1/runs/7/posts',
-			'/spaces-importer/v1/runs/7/finalize',
+		expect( paths( calls ) ).toEqual( [
+			'/runs',
+			'/runs/7/posts',
+			'/runs/7/posts',
+			'/runs/7/posts',
+			'/runs/7/finalize',
+			'/runs/7/finalize',
+			'/runs/7/finalize',
 		] );
 		expect( calls[ 0 ].body ).toMatchObject( {
 			name: 'space.zip',
-			totals: { posts: 120, comments: 0, media: 0 },
+			totals: { posts: 120, comments: 1, media: 0 },
+			options: {
+				status: 'draft',
+				comments: 'approved',
+				existing: 'skip',
+			},
 		} );
 		expect( calls[ 0 ].body.fingerprint ).toMatch( /^[0-9a-f]{64}$/ );
 		expect( calls[ 1 ].body.posts ).toHaveLength( 50 );
 		expect( calls[ 3 ].body.posts ).toHaveLength( 20 );
 		expect( calls[ 1 ].body.posts[ 0 ] ).toEqual( {
-			sourceId: 'cns!ABCDEF0123456789!1',
+			sourceId: `cns!${ CID }!1`,
 			title: '标题 1',
 			html: '<p>Body 1</p>',
 			published: '2007-01-03T23:55:16',
 			categories: [ '生活' ],
-			originalUrl:
-				'http://x.spaces.live.com/blog/cns!ABCDEF0123456789!1.entry',
-		} );
-		expect( calls[ 1 ].body.options ).toEqual( {
-			status: 'publish',
-			existing: 'skip',
+			originalUrl: `http://x.spaces.live.com/blog/cns!${ CID }!1.entry`,
+			comments: [
+				{
+					author: 'Lisa <3',
+					authorUrl: null,
+					published: '2007-01-04T08:00:00',
+					html: 'Nice',
+				},
+			],
+			images: [],
+			links: [
+				{
+					href: 'http://x.spaces.live.com/blog/cns!ABCDEF0123456789!2.entry',
+					sourceId: `cns!${ CID }!2`,
+				},
+			],
 		} );
 		expect( report.results ).toHaveLength( 120 );
 		expect( report.results[ 119 ].title ).toBe( '标题 120' );
 		expect( report.run.state ).toBe( 'complete' );
-		expect( progress ).toContain( 50 );
-		expect( progress[ progress.length - 1 ] ).toBe( 120 );
+		const last = progress[ progress.length - 1 ];
+		expect( last.phase ).toBe( 'done' );
+		expect( last.posts ).toEqual( { done: 120, total: 120 } );
+		expect( last.finalize.done ).toBe( last.finalize.total );
+		expect( progress.some( ( p ) => p.posts.done === 50 ) ).toBe( true );
+	} );
+
+	it( 'leaves comments out when the owner chose none', async () => {
+		const { calls, transport } = fakeSite();
+		const archive = model( 1 );
+		archive.posts[ 0 ].comments = [
+			{ author: 'a', authorUrl: null, published: null, html: 'x' },
+		];
+		await runImport( {
+			model: archive,
+			transport,
+			retry: fast,
+			options: { comments: 'none' },
+		} );
+		expect( calls[ 1 ].body.posts[ 0 ].comments ).toEqual( [] );
+	} );
+
+	it( 'uploads the images posts use once, skips those the site has, and points the posts at the attachments', async () => {
+		const archive = model( 3, {
+			media: [
+				{ path: 'img/a.jpg', size: 20, mimeType: 'image/jpeg' },
+				{ path: 'img/b.png', size: 20, mimeType: 'image/png' },
+				{ path: 'img/c.jpg', size: 20, mimeType: 'image/jpeg' },
+				{ path: 'img/unused.jpg', size: 20, mimeType: 'image/jpeg' },
+				{
+					path: 'img/movie.swf',
+					size: 20,
+					mimeType: 'application/x-shockwave-flash',
+				},
+				{ path: 'img/huge.jpg', size: 5000, mimeType: 'image/jpeg' },
+			],
+		} );
+		const image = (
+			archivePath: string | null,
+			reference = archivePath ?? 'http://gone'
+		) => ( { reference, archivePath, alt: '' } );
+		archive.posts[ 0 ].images = [
+			image( 'img/a.jpg' ),
+			image( 'img/b.png' ),
+			image( null ),
+		];
+		archive.posts[ 1 ].published = '2008-05-01T00:00:00';
+		archive.posts[ 1 ].images = [
+			image( 'img/c.jpg', 'http://tkfiles.storage.msn.com/c.jpg' ),
+			image( 'img/a.jpg' ),
+			image( 'img/movie.swf' ),
+			image( 'img/huge.jpg' ),
+		];
+		const { calls, transport } = fakeSite( {
+			existingHashes: [ sha256Hex( bytesOf( 'img/b.png' ) ) ],
+		} );
+
+		const report = await runImport( {
+			model: archive,
+			transport,
+			media,
+			retry: fast,
+		} );
+
+		const uploads = calls.filter( ( c ) => c.path.endsWith( '/media' ) );
+		expect( uploads.map( ( c ) => c.body.get( 'path' ) ) ).toEqual( [
+			'img/a.jpg',
+			'img/c.jpg',
+		] );
+		expect( uploads[ 0 ].body.get( 'date' ) ).toBe( '2007-01' );
+		expect( uploads[ 1 ].body.get( 'date' ) ).toBe( '2008-05' );
+		expect( uploads[ 0 ].body.get( 'sha256' ) ).toBe(
+			sha256Hex( bytesOf( 'img/a.jpg' ) )
+		);
+		expect( ( uploads[ 0 ].body.get( 'file' ) as File ).name ).toBe(
+			'a.jpg'
+		);
+		expect( paths( calls ).indexOf( '/runs/7/media/lookup' ) ).toBeLessThan(
+			paths( calls ).indexOf( '/runs/7/media' )
+		);
+
+		const byPath = Object.fromEntries(
+			report.media.map( ( m ) => [ m.path, m.status ] )
+		);
+		expect( byPath ).toEqual( {
+			'img/a.jpg': 'created',
+			'img/b.png': 'existing',
+			'img/c.jpg': 'created',
+			'img/movie.swf': 'failed',
+			'img/huge.jpg': 'failed',
+		} );
+
+		const posts = calls.find( ( c ) => c.path.endsWith( '/posts' ) )!.body
+			.posts;
+		expect( posts[ 0 ].images ).toEqual( [
+			{ reference: 'img/a.jpg', attachmentId: expect.any( Number ) },
+			{ reference: 'img/b.png', attachmentId: 1 },
+		] );
+		expect( posts[ 1 ].images.map( ( i: any ) => i.reference ) ).toEqual( [
+			'http://tkfiles.storage.msn.com/c.jpg',
+			'img/a.jpg',
+		] );
+	} );
+
+	it( 'reports a file the site refuses and goes on with the rest', async () => {
+		const archive = model( 1, {
+			media: [
+				{ path: 'img/a.jpg', size: 20, mimeType: 'image/jpeg' },
+				{ path: 'img/b.jpg', size: 20, mimeType: 'image/jpeg' },
+			],
+		} );
+		archive.posts[ 0 ].images = [
+			{ reference: 'img/a.jpg', archivePath: 'img/a.jpg', alt: '' },
+			{ reference: 'img/b.jpg', archivePath: 'img/b.jpg', alt: '' },
+		];
+		const { transport } = fakeSite( { refuseUpload: [ 'img/a.jpg' ] } );
+		const report = await runImport( {
+			model: archive,
+			transport,
+			media,
+			retry: fast,
+		} );
+		expect(
+			report.media.find( ( m ) => m.path === 'img/a.jpg' )
+		).toMatchObject( {
+			status: 'failed',
+			message: 'Sorry, this file type is not permitted.',
+		} );
+		expect(
+			report.media.find( ( m ) => m.path === 'img/b.jpg' )?.status
+		).toBe( 'created' );
+		expect( report.results ).toHaveLength( 1 );
+	} );
+
+	it( 'sends no file when the owner chose not to import images', async () => {
+		const archive = model( 1, {
+			media: [ { path: 'img/a.jpg', size: 20, mimeType: 'image/jpeg' } ],
+		} );
+		archive.posts[ 0 ].images = [
+			{ reference: 'img/a.jpg', archivePath: 'img/a.jpg', alt: '' },
+		];
+		const { calls, transport } = fakeSite();
+		await runImport( {
+			model: archive,
+			transport,
+			media,
+			retry: fast,
+			options: { images: false },
+		} );
+		expect(
+			paths( calls ).filter( ( p ) => p.includes( 'media' ) )
+		).toEqual( [] );
 	} );
 
 	it( 'tries again when the network fails or the site has a passing fault', async () => {
-		const { calls, transport } = fakeSite( [
-			null,
-			new TransportError( 'offline', 0, 'fetch_error' ),
-			new TransportError( 'busy', 503, 'unavailable' ),
-		] );
+		const { calls, transport } = fakeSite( {
+			failures: [
+				null,
+				new TransportError( 'offline', 0, 'fetch_error' ),
+				new TransportError( 'busy', 503, 'unavailable' ),
+			],
+		} );
 		const report = await runImport( {
 			model: model( 3 ),
 			transport,
 			retry: fast,
 		} );
 		expect( report.results ).toHaveLength( 3 );
-		// The posts request was sent three times, and only one batch counted.
 		expect(
 			calls.filter( ( c ) => c.path.endsWith( '/posts' ) )
 		).toHaveLength( 3 );
 	} );
 
 	it( 'stops at once when the site refuses the request itself', async () => {
-		const { calls, transport } = fakeSite( [
-			null,
-			new TransportError(
-				'Invalid parameter(s): posts',
-				400,
-				'rest_invalid_param'
-			),
-		] );
+		const { calls, transport } = fakeSite( {
+			failures: [
+				null,
+				new TransportError(
+					'Invalid parameter(s): posts',
+					400,
+					'rest_invalid_param'
+				),
+			],
+		} );
 		await expect(
 			runImport( { model: model( 3 ), transport, retry: fast } )
 		).rejects.toMatchObject( { status: 400 } );
@@ -175,46 +433,95 @@ describe( 'runImport', () => {
 
 	it( 'gives up after the last try', async () => {
 		const down = () => new TransportError( 'offline', 0, 'fetch_error' );
-		const { calls, transport } = fakeSite( [ down(), down(), down() ] );
+		const { calls, transport } = fakeSite( {
+			failures: [ down(), down(), down() ],
+		} );
 		await expect(
 			runImport( { model: model( 1 ), transport, retry: fast } )
 		).rejects.toBeInstanceOf( TransportError );
 		expect( calls ).toHaveLength( 3 );
 	} );
 
-	it( 'stops between batches when cancelled', async () => {
+	it( 'sends nothing while paused, and goes on when resumed', async () => {
 		const { calls, transport } = fakeSite();
-		const controller = new AbortController();
+		const control = new RunControl();
+		const paused: boolean[] = [];
+		let pausedOnce = false;
+		const running = runImport( {
+			model: model( 120 ),
+			transport,
+			retry: fast,
+			control,
+			onProgress: ( p ) => {
+				paused.push( p.paused );
+				if ( p.posts.done === 50 && ! pausedOnce ) {
+					pausedOnce = true;
+					control.pause();
+				}
+			},
+		} );
+		await new Promise( ( resolve ) => setTimeout( resolve, 30 ) );
+		const sent = calls.length;
+		expect(
+			paths( calls ).filter( ( p ) => p.endsWith( '/posts' ) )
+		).toHaveLength( 1 );
+		await new Promise( ( resolve ) => setTimeout( resolve, 30 ) );
+		expect( calls ).toHaveLength( sent );
+		control.resume();
+		const report = await running;
+		expect( report.results ).toHaveLength( 120 );
+		expect( paused ).toContain( true );
+	} );
+
+	it( 'stops between requests when cancelled', async () => {
+		const { calls, transport } = fakeSite();
+		const control = new RunControl();
 		await expect(
 			runImport( {
 				model: model( 120 ),
 				transport,
 				retry: fast,
-				signal: controller.signal,
+				control,
 				onProgress: ( p ) => {
-					if ( p.phase === 'posts' ) {
-						controller.abort();
+					if ( p.posts.done > 0 ) {
+						control.cancel();
 					}
 				},
 			} )
-		).rejects.toBeDefined();
+		).rejects.toMatchObject( { name: 'AbortError' } );
 		expect(
 			calls.filter( ( c ) => c.path.endsWith( '/posts' ) )
 		).toHaveLength( 1 );
 	} );
 } );
 
+describe( 'undoRun', () => {
+	it( 'asks the site to undo until nothing is left', async () => {
+		const { calls, transport } = fakeSite();
+		const left: number[] = [];
+		const run = await undoRun(
+			transport,
+			7,
+			( remaining ) => left.push( remaining ),
+			fast
+		);
+		expect( calls.map( ( c ) => `${ c.method } ${ c.path }` ) ).toEqual( [
+			'DELETE /spaces-importer/v1/runs/7',
+			'DELETE /spaces-importer/v1/runs/7',
+		] );
+		expect( left ).toEqual( [ 1, 0 ] );
+		expect( run.state ).toBe( 'undone' );
+	} );
+} );
+
 describe( 'archiveFingerprint', () => {
-	it( 'is the same for the same posts in any order, and differs for other posts', async () => {
+	it( 'is the same for the same posts in any order, and differs for other posts', () => {
 		const a = model( 5 );
 		const b = { ...model( 5 ), name: 'renamed.zip' };
 		b.posts.reverse();
-		const c = model( 6 );
-		expect( await archiveFingerprint( a ) ).toBe(
-			await archiveFingerprint( b )
-		);
-		expect( await archiveFingerprint( a ) ).not.toBe(
-			await archiveFingerprint( c )
+		expect( archiveFingerprint( a ) ).toBe( archiveFingerprint( b ) );
+		expect( archiveFingerprint( a ) ).not.toBe(
+			archiveFingerprint( model( 6 ) )
 		);
 	} );
 } );

@@ -18,16 +18,24 @@ export default function ImportProgress() {
 		( select ) => select( store ).getImportProgress(),
 		[]
 	);
-	const done = progress?.done ?? 0;
-	const total = progress?.total ?? 0;
+	const done = ( progress?.posts.done ?? 0 ) + ( progress?.media.done ?? 0 );
+	const total =
+		( progress?.posts.total ?? 0 ) + ( progress?.media.total ?? 0 );
 	const percent = total ? Math.round( ( done / total ) * 100 ) : 0;
 	let label: string = __( 'Starting the import…', 'spaces-importer' );
-	if ( progress?.phase === 'posts' ) {
+	if ( progress?.phase === 'media' ) {
+		label = sprintf(
+			/* translators: 1: images uploaded, 2: images in all. */
+			__( '%1$d of %2$d images uploaded…', 'spaces-importer' ),
+			progress.media.done,
+			progress.media.total
+		);
+	} else if ( progress?.phase === 'posts' ) {
 		label = sprintf(
 			/* translators: 1: posts imported, 2: posts in all. */
 			__( '%1$d of %2$d posts imported…', 'spaces-importer' ),
-			done,
-			total
+			progress.posts.done,
+			progress.posts.total
 		);
 	} else if ( progress?.phase === 'finalize' || progress?.phase === 'done' ) {
 		label = __( 'Finishing…', 'spaces-importer' );

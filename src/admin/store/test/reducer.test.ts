@@ -66,7 +66,7 @@ describe( 'reducer', () => {
 		expect( state.step ).toBe( 'importing' );
 		state = reducer( state, {
 			type: 'IMPORT_FINISHED',
-			report: { run: {} as any, results: [] },
+			report: { run: {} as any, results: [], media: [] },
 		} );
 		expect( state.step ).toBe( 'done' );
 		expect( reducer( state, { type: 'RESET' } ) ).toEqual( initialState );

@@ -93,6 +93,7 @@ describe( 'ImporterApp', () => {
 		mockedRead.mockResolvedValue( model );
 		mockedRun.mockResolvedValue( {
 			run: {} as any,
+			media: [],
 			results: [
 				{
 					sourceId: 'cns!2B070A76FD6627CE!975',

@@ -1,0 +1,245 @@
+/**
+ * The last step: merged posts, media and warnings become the model, with
+ * images matched to files, links between posts found, undated posts placed
+ * by their number, and what is missing said plainly.
+ */
+
+/**
+ * Internal dependencies
+ */
+import type {
+	ArchiveBlog,
+	ArchiveImage,
+	ArchiveMedia,
+	ArchiveModel,
+	ArchivePost,
+	ArchiveWarning,
+} from './model';
+import { MediaIndex, isStorageUrl, referenceHost } from './images';
+import { findPostLinks } from './links';
+import type { FoundPhoto } from './extractors/types';
+import type { MergedPost } from './merge';
+import { dirname } from './paths';
+
+function mostCommon(
+	values: Array< string | null | undefined >
+): string | null {
+	const counts = new Map< string, number >();
+	let best: string | null = null;
+	let bestCount = 0;
+	for ( const value of values ) {
+		if ( ! value ) {
+			continue;
+		}
+		const n = ( counts.get( value ) ?? 0 ) + 1;
+		counts.set( value, n );
+		if ( n > bestCount ) {
+			best = value;
+			bestCount = n;
+		}
+	}
+	return best;
+}
+
+function label( post: { title: string; sourceId: string } ): string {
+	return post.title ? `“${ post.title }”` : `the post ${ post.sourceId }`;
+}
+
+function resolveImages(
+	post: MergedPost,
+	media: MediaIndex
+): { images: ArchiveImage[]; missing: string[] } {
+	const images: ArchiveImage[] = [];
+	const missing: string[] = [];
+	const seen = new Set< string >();
+	const pageDir = dirname( post.file );
+	for ( const found of post.images ) {
+		const own = media.resolve( found.reference, pageDir );
+		const thumb = found.thumbnail
+			? media.resolve( found.thumbnail, pageDir )
+			: null;
+		// A full-size photo and its thumbnail are one picture: either file
+		// serves both references.
+		const file = own ?? thumb;
+		if ( ! seen.has( found.reference ) ) {
+			seen.add( found.reference );
+			images.push( {
+				reference: found.reference,
+				archivePath: file,
+				alt: found.alt,
+			} );
+		}
+		if ( found.thumbnail && ! seen.has( found.thumbnail ) ) {
+			seen.add( found.thumbnail );
+			images.push( {
+				reference: found.thumbnail,
+				archivePath: thumb ?? own,
+				alt: found.alt,
+			} );
+		}
+		if ( ! file ) {
+			missing.push( found.reference );
+		}
+	}
+	return { images, missing };
+}
+
+function missingImagesWarning(
+	post: MergedPost,
+	missing: string[]
+): ArchiveWarning[] {
+	const spaces = missing.filter(
+		( ref ) => isStorageUrl( ref ) || referenceHost( ref ) === null
+	);
+	const elsewhere = missing.filter( ( ref ) => ! spaces.includes( ref ) );
+	const warnings: ArchiveWarning[] = [];
+	if ( spaces.length ) {
+		warnings.push( {
+			file: post.file,
+			code: 'image-missing',
+			message:
+				spaces.length === 1
+					? `${ label( post ) } shows an image that is not in the archive; it stays linked to its old address: ${ spaces[ 0 ] }`
+					: `${ label( post ) } shows ${ spaces.length } images that are not in the archive; they stay linked to their old addresses, such as ${ spaces[ 0 ] }`,
+		} );
+	}
+	if ( elsewhere.length ) {
+		const hosts = [
+			...new Set( elsewhere.map( ( ref ) => referenceHost( ref ) ) ),
+		].join( ', ' );
+		warnings.push( {
+			file: post.file,
+			code: 'image-external',
+			message:
+				elsewhere.length === 1
+					? `${ label( post ) } shows an image kept on another site (${ hosts }); it stays linked there and is not imported.`
+					: `${ label( post ) } shows ${ elsewhere.length } images kept on other sites (${ hosts }); they stay linked there and are not imported.`,
+		} );
+	}
+	return warnings;
+}
+
+/**
+ * Places posts without a date by their number: they get the date of the
+ * nearest earlier post (or, failing that, the nearest later one).
+ *
+ * @param posts    Posts sorted by number.
+ * @param warnings Where to report each one.
+ */
+function placeUndated( posts: ArchivePost[], warnings: ArchiveWarning[] ) {
+	for ( let i = 0; i < posts.length; i++ ) {
+		const post = posts[ i ];
+		if ( post.published ) {
+			continue;
+		}
+		let neighbour: ArchivePost | null = null;
+		for ( let j = i - 1; j >= 0 && ! neighbour; j-- ) {
+			if ( posts[ j ].published && posts[ j ].dateSource !== 'order' ) {
+				neighbour = posts[ j ];
+			}
+		}
+		for ( let j = i + 1; j < posts.length && ! neighbour; j++ ) {
+			if ( posts[ j ].published && posts[ j ].dateSource !== 'order' ) {
+				neighbour = posts[ j ];
+			}
+		}
+		post.dateSource = 'order';
+		post.published = neighbour?.published ?? null;
+		warnings.push( {
+			file: post.files[ 0 ] ?? null,
+			code: 'date-missing',
+			message: neighbour
+				? `${ label( post ) } has no date the importer could read; it is placed by its number, next to ${ label(
+						neighbour
+					) } (${ neighbour.published }).`
+				: `${ label( post ) } has no date the importer could read, and no other post has one either.`,
+		} );
+	}
+}
+
+export interface BuildInput {
+	name: string;
+	posts: MergedPost[];
+	blogParts: Array< Partial< ArchiveBlog > >;
+	media: ArchiveMedia[];
+	photos: FoundPhoto[];
+	warnings: ArchiveWarning[];
+}
+
+/**
+ * Builds the model.
+ *
+ * @param input What the files gave.
+ * @return The model.
+ */
+export function buildModel( input: BuildInput ): ArchiveModel {
+	const { posts: merged, blogParts } = input;
+	const warnings = [ ...input.warnings ];
+	const cid = mostCommon(
+		merged.map( ( p ) => p.sourceId.split( '!' )[ 1 ] )
+	);
+	const blog: ArchiveBlog = {
+		title: mostCommon( blogParts.map( ( b ) => b.title ) ) ?? '',
+		host: mostCommon( blogParts.map( ( b ) => b.host ) ),
+		cid: cid ?? mostCommon( blogParts.map( ( b ) => b.cid ) ),
+		culture: mostCommon( blogParts.map( ( b ) => b.culture ) ),
+	};
+	const index = new MediaIndex( input.media.map( ( m ) => m.path ) );
+	const knownIds = new Set( merged.map( ( p ) => p.sourceId ) );
+	const posts: ArchivePost[] = [];
+	for ( const post of [ ...merged ].sort(
+		( a, b ) => a.number - b.number
+	) ) {
+		const { images, missing } = resolveImages( post, index );
+		warnings.push( ...missingImagesWarning( post, missing ) );
+		const declared = post.declaredCommentCount;
+		if ( declared !== null && post.comments.length < declared ) {
+			warnings.push( {
+				file: post.file,
+				code: 'comments-missing',
+				message:
+					post.comments.length === 0
+						? `${ label( post ) } had ${ declared } comment${
+								declared === 1 ? '' : 's'
+							} on Spaces, but the archive holds none of them.`
+						: `${ label( post ) } had ${ declared } comments on Spaces, but the archive holds only ${ post.comments.length } of them.`,
+			} );
+		}
+		posts.push( {
+			sourceId: post.sourceId,
+			number: post.number,
+			title: post.title,
+			html: post.html,
+			published: post.published,
+			dateSource: post.published ? post.dateSource : 'none',
+			categories: post.categories,
+			originalUrl: post.originalUrl,
+			comments: post.comments,
+			declaredCommentCount: declared,
+			images,
+			links: findPostLinks(
+				post.hrefs,
+				post.sourceId,
+				blog.cid,
+				knownIds
+			),
+			files: post.files,
+		} );
+	}
+	placeUndated( posts, warnings );
+	const photos = input.photos.map( ( photo ) => ( {
+		album: photo.album,
+		title: photo.title,
+		url: photo.url,
+		archivePath: index.resolve( photo.url, dirname( photo.file ) ),
+		published: photo.published,
+	} ) );
+	return {
+		name: input.name,
+		blog,
+		posts,
+		media: input.media,
+		photos,
+		warnings,
+	};
+}

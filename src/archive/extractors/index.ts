@@ -1,0 +1,33 @@
+/**
+ * The extractors, in the order they are tried: the first whose detection
+ * accepts a file reads it. Feeds come first because a feed's descriptions
+ * may quote page markup.
+ */
+
+/**
+ * Internal dependencies
+ */
+import { livePage } from './live-page';
+import { photoFeed } from './photo-feed';
+import { rssFeed } from './rss';
+import type { Extractor } from './types';
+
+export const EXTRACTORS: readonly Extractor[] = [
+	photoFeed,
+	rssFeed,
+	livePage,
+];
+
+/**
+ * Chooses the extractor for a file, by its content.
+ *
+ * @param text The decoded file.
+ * @param path Its path.
+ * @return The extractor, or null when none reads this file.
+ */
+export function chooseExtractor(
+	text: string,
+	path: string
+): Extractor | null {
+	return EXTRACTORS.find( ( e ) => e.detect( text, path ) ) ?? null;
+}

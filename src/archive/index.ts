@@ -1,0 +1,39 @@
+/**
+ * The archive reader: turns a Windows Live Spaces archive (a space.zip, saved
+ * pages, feeds, or a mix of them) into the normalized model. Runs unchanged
+ * in a browser Worker and in Node.
+ */
+
+/**
+ * Internal dependencies
+ */
+import { toByteSource } from './byte-source';
+import { zipFileSet } from './file-set';
+import { readFileSet, type ArchiveReader, type ReadOptions } from './reader';
+
+export * from './model';
+export { ArchiveError, isArchiveError, type ArchiveErrorCode } from './errors';
+export type { ArchiveReader, ReadOptions, ReadProgress } from './reader';
+export { readFileSet } from './reader';
+export type { ArchiveFile, ArchiveFileSet } from './file-set';
+export { FileReadError } from './file-set';
+export * as limits from './limits';
+
+/**
+ * Reads an archive.
+ *
+ * @param input   The zip: its bytes, or a Blob/File (read slice by slice).
+ * @param name    Its name, used in messages (e.g. the file name).
+ * @param options `onProgress` after each file; `signal` to stop.
+ * @return The model, and `readMedia( path )` to read one media file's bytes
+ *         when needed. Rejects with an ArchiveError when the archive cannot
+ *         be read at all.
+ */
+export async function readArchive(
+	input: Uint8Array | Blob,
+	name: string,
+	options: ReadOptions = {}
+): Promise< ArchiveReader > {
+	const files = await zipFileSet( toByteSource( input ), name );
+	return readFileSet( files, name, options );
+}

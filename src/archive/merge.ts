@@ -1,0 +1,103 @@
+/**
+ * The same post met in several files (its permalink page and a list page,
+ * a page and the feed) becomes one post: the richer copy wins, and gaps in
+ * it are filled from the others.
+ */
+
+/**
+ * Internal dependencies
+ */
+import type { FoundPost } from './extractors/types';
+
+export interface MergedPost extends FoundPost {
+	/** Every file the post was found in. */
+	files: string[];
+}
+
+/**
+ * Tells whether copy `a` of a post is richer than copy `b`: more comments,
+ * then a longer body, then a known date.
+ *
+ * @param a A copy.
+ * @param b Another copy.
+ * @return Whether `a` should be kept over `b`.
+ */
+export function isRicher( a: FoundPost, b: FoundPost ): boolean {
+	if ( a.comments.length !== b.comments.length ) {
+		return a.comments.length > b.comments.length;
+	}
+	if ( a.html.length !== b.html.length ) {
+		return a.html.length > b.html.length;
+	}
+	return a.published !== null && b.published === null;
+}
+
+function fillGaps( kept: MergedPost, other: FoundPost ): void {
+	if ( ! kept.title && other.title ) {
+		kept.title = other.title;
+	}
+	// A footer date beats a heading or a feed date; a zoned feed date is
+	// kept only when no page gave one.
+	const rank = { footer: 4, heading: 3, rss: 2, order: 1, none: 0 };
+	if (
+		other.published &&
+		( ! kept.published ||
+			rank[ other.dateSource ] > rank[ kept.dateSource ] )
+	) {
+		kept.published = other.published;
+		kept.dateSource = other.dateSource;
+	}
+	if ( ! kept.originalUrl && other.originalUrl ) {
+		kept.originalUrl = other.originalUrl;
+	}
+	for ( const category of other.categories ) {
+		if ( ! kept.categories.includes( category ) ) {
+			kept.categories.push( category );
+		}
+	}
+	if ( other.declaredCommentCount !== null ) {
+		kept.declaredCommentCount = Math.max(
+			kept.declaredCommentCount ?? 0,
+			other.declaredCommentCount
+		);
+	}
+}
+
+/**
+ * Merges the posts found in all files into one per id.
+ *
+ * @param found Posts as each file showed them, in reading order.
+ * @return One post per id.
+ */
+export function mergePosts( found: Iterable< FoundPost > ): MergedPost[] {
+	const byId = new Map< string, { kept: MergedPost; copies: FoundPost[] } >();
+	for ( const post of found ) {
+		const entry = byId.get( post.sourceId );
+		if ( ! entry ) {
+			byId.set( post.sourceId, {
+				kept: { ...post, files: [ post.file ] },
+				copies: [ post ],
+			} );
+			continue;
+		}
+		entry.copies.push( post );
+		if ( ! entry.kept.files.includes( post.file ) ) {
+			entry.kept.files.push( post.file );
+		}
+		if ( isRicher( post, entry.kept ) ) {
+			entry.kept = {
+				...post,
+				categories: [ ...post.categories ],
+				files: entry.kept.files,
+			};
+		}
+	}
+	const merged: MergedPost[] = [];
+	for ( const { kept, copies } of byId.values() ) {
+		for ( const copy of copies ) {
+			fillGaps( kept, copy );
+		}
+		merged.push( kept );
+	}
+	return merged;
+}

@@ -1,0 +1,122 @@
+/**
+ * `npm run bench:parse`: generates a large synthetic archive (5,000 posts,
+ * 50,000 comments, 2,000 images by default), then reads it in a fresh Node
+ * process so the peak memory measured is the reader's alone.
+ *
+ * Flags: `--json` ends the output with one JSON line; `--posts N`,
+ * `--comments N`, `--images N` change the sizes.
+ */
+
+/**
+ * External dependencies
+ */
+import { spawnSync } from 'child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import { zipSync } from 'fflate';
+
+/**
+ * Internal dependencies
+ */
+import { readArchive } from '../archive';
+import { generateArchive } from '../archive/testing/generate';
+
+interface Measure {
+	posts: number;
+	comments: number;
+	images: number;
+	media: number;
+	warnings: number;
+	seconds: number;
+	/** CPU time of the read (user + system): steadier than wall time on a busy machine. */
+	cpuSeconds: number;
+	postsPerSecond: number;
+	peakRssMB: number;
+	zipMB: number;
+}
+
+function option( argv: string[], name: string, fallback: number ): number {
+	const at = argv.indexOf( name );
+	return at >= 0 ? Number( argv[ at + 1 ] ) : fallback;
+}
+
+async function measure( file: string ): Promise< Measure > {
+	const bytes = new Uint8Array( readFileSync( file ) );
+	const start = process.hrtime.bigint();
+	const cpuStart = process.cpuUsage();
+	const { model } = await readArchive( bytes, path.basename( file ) );
+	const seconds = Number( process.hrtime.bigint() - start ) / 1e9;
+	const cpu = process.cpuUsage( cpuStart );
+	const posts = model.posts.length;
+	return {
+		posts,
+		comments: model.posts.reduce( ( n, p ) => n + p.comments.length, 0 ),
+		images: model.posts.reduce(
+			( n, p ) => n + p.images.filter( ( i ) => i.archivePath ).length,
+			0
+		),
+		media: model.media.length,
+		warnings: model.warnings.length,
+		seconds: Math.round( seconds * 1000 ) / 1000,
+		cpuSeconds: Math.round( ( cpu.user + cpu.system ) / 1000 ) / 1000,
+		postsPerSecond: Math.round( posts / seconds ),
+		// maxRSS is in kilobytes.
+		peakRssMB: Math.round( process.resourceUsage().maxRSS / 1024 ),
+		zipMB: Math.round( ( bytes.length / 1024 / 1024 ) * 10 ) / 10,
+	};
+}
+
+async function main( argv: string[] ) {
+	const readAt = argv.indexOf( '--read' );
+	if ( readAt >= 0 ) {
+		process.stdout.write(
+			JSON.stringify( await measure( argv[ readAt + 1 ] ) )
+		);
+		return;
+	}
+	const sizes = {
+		posts: option( argv, '--posts', 5000 ),
+		comments: option( argv, '--comments', 50000 ),
+		images: option( argv, '--images', 2000 ),
+	};
+	const dir = mkdtempSync( path.join( os.tmpdir(), 'spaces-bench-' ) );
+	const file = path.join( dir, 'space.zip' );
+	try {
+		const generated = generateArchive( { ...sizes, seed: 42, feed: true } );
+		writeFileSync( file, zipSync( generated.files ) );
+		const child = spawnSync(
+			process.execPath,
+			[ __filename, '--read', file ],
+			{
+				encoding: 'utf8',
+				maxBuffer: 1024 * 1024,
+			}
+		);
+		if ( child.status !== 0 ) {
+			process.stderr.write( child.stderr );
+			process.exitCode = 1;
+			return;
+		}
+		const result: Measure = JSON.parse( child.stdout );
+		process.stdout.write(
+			[
+				`Read a ${ result.zipMB } MB synthetic archive: ${ result.posts } posts, ${ result.comments } comments, ${ result.images } images (${ result.media } media files).`,
+				`Seconds: ${ result.seconds } (CPU ${ result.cpuSeconds })`,
+				`Posts per second: ${ result.postsPerSecond }`,
+				`Peak RSS: ${ result.peakRssMB } MB`,
+				'',
+			].join( '\n' )
+		);
+		if ( argv.includes( '--json' ) ) {
+			process.stdout.write( JSON.stringify( result ) + '\n' );
+		}
+	} finally {
+		rmSync( dir, { recursive: true, force: true } );
+	}
+}
+
+main( process.argv.slice( 2 ) ).catch( ( error ) => {
+	process.stderr.write( `${ String( error?.stack ?? error ) }\n` );
+	process.exitCode = 1;
+} );
