@@ -254,21 +254,33 @@ export class ZipReader {
 				Math.min( length, entry.compressedSize )
 			);
 		}
-		const packed = await this.source.read(
-			start,
-			Math.min( entry.compressedSize, Math.max( 4096, length * 2 ) )
-		);
 		const out = new Uint8Array( Math.min( length, entry.size ) );
 		let filled = 0;
-		try {
-			const inflate = new Inflate( ( chunk ) => {
-				const take = Math.min( chunk.length, out.length - filled );
-				out.set( chunk.subarray( 0, take ), filled );
-				filled += take;
-			} );
-			inflate.push( packed, false );
-		} catch {
-			// A damaged start: whatever was unpacked is all there is.
+		// Already-compressed files (photos) are stored in deflate's "stored"
+		// blocks, which give no output until the whole block (up to 64 KiB)
+		// is in: read more until the head is filled or the file is read.
+		for (
+			let want = Math.max( 4096, length * 2 );
+			filled < out.length;
+			want *= 4
+		) {
+			const size = Math.min( entry.compressedSize, want );
+			const packed = await this.source.read( start, size );
+			filled = 0;
+			try {
+				const inflate = new Inflate( ( chunk ) => {
+					const take = Math.min( chunk.length, out.length - filled );
+					out.set( chunk.subarray( 0, take ), filled );
+					filled += take;
+				} );
+				inflate.push( packed, size === entry.compressedSize );
+			} catch {
+				// A damaged start: whatever was unpacked is all there is.
+				break;
+			}
+			if ( size === entry.compressedSize ) {
+				break;
+			}
 		}
 		return out.subarray( 0, filled );
 	}

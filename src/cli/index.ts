@@ -1,28 +1,20 @@
 #!/usr/bin/env node
 /**
- * The command line: `spaces-importer inspect <archive.zip|folder> [--json]`
- * reads an archive the way the admin screen does and prints what it holds.
- *
- * Exit codes: 0 posts were read; 2 the archive cannot be read (one line on
- * stderr says why); 1 wrong usage.
+ * The command line:
+ * - `spaces-importer inspect <archive.zip|folder> [--json]` reads an archive
+ *   the way the admin screen does and prints what it holds. Exit codes: 0
+ *   posts were read; 2 the archive cannot be read (one line on stderr says
+ *   why); 1 wrong usage.
+ * - `spaces-importer import <archive> --url … --user … --app-password …`
+ *   imports it into a WordPress site (see import-command.ts).
  */
-
-/**
- * External dependencies
- */
-import { openAsBlob, promises as fs } from 'fs';
-import path from 'path';
 
 /**
  * Internal dependencies
  */
-import {
-	isArchiveError,
-	readArchive,
-	readFileSet,
-	type ArchiveReader,
-} from '../archive';
-import { folderFileSet } from './folder';
+import { isArchiveError } from '../archive';
+import { IMPORT_USAGE, importCommand } from './import-command';
+import { openArchive } from './open-archive';
 import { summarize } from './summary';
 
 const USAGE = `Usage: spaces-importer inspect <archive.zip|folder> [--json]
@@ -30,24 +22,14 @@ const USAGE = `Usage: spaces-importer inspect <archive.zip|folder> [--json]
   inspect   Reads a Windows Live Spaces archive and prints what it holds:
             posts, comments, images found and missing, dates, categories
             and warnings.
-  --json    Prints the whole model (without file bytes) as JSON instead.`;
+  --json    Prints the whole model (without file bytes) as JSON instead.
 
-async function inspect( target: string ): Promise< ArchiveReader > {
-	const name = path.basename( path.resolve( target ) );
-	let stat;
-	try {
-		stat = await fs.stat( target );
-	} catch {
-		throw new Error( `“${ target }” does not exist.` );
-	}
-	if ( stat.isDirectory() ) {
-		return readFileSet( await folderFileSet( target ), name );
-	}
-	// A Blob backed by the file: the zip is read slice by slice.
-	return readArchive( await openAsBlob( target ), name );
-}
+${ IMPORT_USAGE }`;
 
 async function main( argv: string[] ): Promise< number > {
+	if ( argv[ 0 ] === 'import' ) {
+		return importCommand( argv.slice( 1 ) );
+	}
 	const args = argv.filter( ( a ) => ! a.startsWith( '--' ) );
 	const flags = new Set( argv.filter( ( a ) => a.startsWith( '--' ) ) );
 	if ( flags.has( '--help' ) || args[ 0 ] === 'help' ) {
@@ -59,7 +41,7 @@ async function main( argv: string[] ): Promise< number > {
 		return 1;
 	}
 	try {
-		const { model } = await inspect( args[ 1 ] );
+		const { model } = await openArchive( args[ 1 ] );
 		process.stdout.write(
 			flags.has( '--json' )
 				? JSON.stringify( model, null, 2 ) + '\n'

@@ -8,6 +8,7 @@
  * Internal dependencies
  */
 import { encodeText } from './encode';
+import { pngBytes } from './png';
 import {
 	pageHtml,
 	rssXml,
@@ -95,18 +96,16 @@ function imageBytes(
 	random: Random,
 	index: number
 ): { bytes: Uint8Array; ext: string } {
-	const kinds: Array< [ number[], string ] > = [
-		[ [ 0xff, 0xd8, 0xff, 0xe0 ], 'jpg' ],
-		[ [ 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a ], 'png' ],
-		[ [ 0x47, 0x49, 0x46, 0x38, 0x39, 0x61 ], 'gif' ],
+	// Real PNGs, each different, so that a site accepts them as images and
+	// no two are deduplicated as the same file.
+	const width = 48 + ( index % 97 );
+	const height = 32 + ( Math.floor( index / 97 ) % 89 );
+	const rgb: [ number, number, number ] = [
+		random.int( 0, 255 ),
+		random.int( 0, 255 ),
+		index % 256,
 	];
-	const [ magic, ext ] = kinds[ index % kinds.length ];
-	const bytes = new Uint8Array( random.int( 1024, 4096 ) );
-	for ( let i = 0; i < bytes.length; i++ ) {
-		bytes[ i ] = Math.floor( random.next() * 256 );
-	}
-	bytes.set( magic );
-	return { bytes, ext };
+	return { bytes: pngBytes( width, height, rgb ), ext: 'png' };
 }
 
 function eraOf( index: number, total: number ): CommentEra {
