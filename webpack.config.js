@@ -7,5 +7,6 @@ module.exports = {
 	...defaultConfig,
 	entry: {
 		admin: './src/admin/index.tsx',
+		block: './src/block/index.tsx',
 	},
 };

@@ -9,12 +9,30 @@ namespace SpacesImporter;
 
 defined( 'ABSPATH' ) || exit;
 
+require_once __DIR__ . '/class-dates.php';
+require_once __DIR__ . '/class-import-mode.php';
+require_once __DIR__ . '/class-run-options.php';
+require_once __DIR__ . '/class-run-report.php';
 require_once __DIR__ . '/class-run-store.php';
+require_once __DIR__ . '/class-media-type-check.php';
+require_once __DIR__ . '/class-media-library.php';
+require_once __DIR__ . '/class-body-rewriter.php';
+require_once __DIR__ . '/class-term-writer.php';
+require_once __DIR__ . '/class-comment-writer.php';
+require_once __DIR__ . '/class-item-lock.php';
 require_once __DIR__ . '/class-post-writer.php';
+require_once __DIR__ . '/class-run-finalizer.php';
+require_once __DIR__ . '/class-run-undo.php';
+require_once __DIR__ . '/class-legacy-redirects.php';
+require_once __DIR__ . '/class-original-post-block.php';
 require_once __DIR__ . '/class-admin-screen.php';
 require_once __DIR__ . '/rest/class-permissions.php';
+require_once __DIR__ . '/rest/trait-run-route.php';
+require_once __DIR__ . '/rest/class-run-schema.php';
 require_once __DIR__ . '/rest/class-runs-controller.php';
+require_once __DIR__ . '/rest/class-run-media-controller.php';
 require_once __DIR__ . '/rest/class-run-posts-controller.php';
+require_once __DIR__ . '/rest/class-run-finalize-controller.php';
 
 /**
  * The loader: one place that knows which part listens to which hook.
@@ -46,6 +64,8 @@ final class Plugin {
 	public function register() {
 		add_action( 'init', array( Run_Store::class, 'register_post_type' ) );
 		add_action( 'init', array( $this, 'load_textdomain' ) );
+		add_action( 'init', array( new Original_Post_Block(), 'register' ) );
+		( new Legacy_Redirects() )->register();
 		add_action( 'admin_init', array( new Admin_Screen(), 'register' ) );
 		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
 	}
@@ -62,7 +82,9 @@ final class Plugin {
 	 */
 	public function register_routes() {
 		$store = new Run_Store();
-		( new REST\Runs_Controller( $store ) )->register_routes();
-		( new REST\Run_Posts_Controller( $store, new Post_Writer() ) )->register_routes();
+		( new REST\Runs_Controller( $store, new Run_Undo( $store ) ) )->register_routes();
+		( new REST\Run_Media_Controller( $store, new Media_Library() ) )->register_routes();
+		( new REST\Run_Posts_Controller( $store, new Post_Writer( new Term_Writer(), new Comment_Writer(), new Item_Lock() ) ) )->register_routes();
+		( new REST\Run_Finalize_Controller( $store, new Run_Finalizer( $store ) ) )->register_routes();
 	}
 }

@@ -19,51 +19,84 @@ class Post_Writer {
 
 	const META_ORIGINAL_URL = '_spaces_importer_original_url';
 	const META_HASH         = '_spaces_importer_hash';
+	const META_LINKS        = '_spaces_importer_links';
+	const META_LINKS_RUN    = '_spaces_importer_links_pending';
 
 	/**
-	 * Category ids by name, for the length of a request.
-	 *
-	 * @var array<string,int>
+	 * The block appended when the owner asks for it.
 	 */
-	private $category_ids = array();
+	const ORIGINAL_POST_BLOCK = '<!-- wp:spaces-importer/original-post /-->';
+
+	/**
+	 * Finds or creates categories and tags.
+	 *
+	 * @var Term_Writer
+	 */
+	private $terms;
+
+	/**
+	 * Writes comments.
+	 *
+	 * @var Comment_Writer
+	 */
+	private $comments;
+
+	/**
+	 * Keeps two requests from writing the same item at once.
+	 *
+	 * @var Item_Lock
+	 */
+	private $lock;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Term_Writer    $terms    Finds or creates categories and tags.
+	 * @param Comment_Writer $comments Writes comments.
+	 * @param Item_Lock      $lock     Keeps two requests from writing the same item at once.
+	 */
+	public function __construct( Term_Writer $terms, Comment_Writer $comments, Item_Lock $lock ) {
+		$this->terms    = $terms;
+		$this->comments = $comments;
+		$this->lock     = $lock;
+	}
 
 	/**
 	 * Writes a batch of posts for a run.
 	 *
-	 * @param array $items  Normalized posts (see the REST schema of the run posts route).
-	 * @param int   $run_id The run they belong to.
-	 * @param array $options Owner's choices: `existing` ('skip' or 'update'), `status`.
+	 * @param array $items   Normalized posts (see the REST schema of the run posts route).
+	 * @param int   $run_id  The run they belong to.
+	 * @param array $options The run's options ({@see Run_Options}).
 	 * @return array One result per item, in order.
 	 */
 	public function write_batch( array $items, $run_id, array $options ) {
-		$this->begin_import();
-		$existing = $this->find_existing( wp_list_pluck( $items, 'sourceId' ) );
-		$results  = array();
+		Import_Mode::begin();
+		$results = array();
 		foreach ( $items as $item ) {
+			if ( ! $this->lock->claim( $item['sourceId'] ) ) {
+				$results[] = array(
+					'sourceId' => $item['sourceId'],
+					'postId'   => 0,
+					'status'   => 'failed',
+					'message'  => __( 'Another request was still writing this post. Send it again.', 'spaces-importer' ),
+					'comments' => array( 'created' => 0 ),
+				);
+				continue;
+			}
+			// Looked up under the lock: a copy of this batch sent meanwhile may have created it.
+			$existing  = self::find_by_source_ids( array( $item['sourceId'] ) );
 			$post_id   = isset( $existing[ $item['sourceId'] ] ) ? $existing[ $item['sourceId'] ] : 0;
 			$results[] = $this->write_one( $item, $post_id, (int) $run_id, $options );
+			$this->lock->release( $item['sourceId'] );
 		}
-		$this->end_import();
+		Import_Mode::end( wp_list_pluck( $results, 'postId' ) );
+		// Links come out after the counts are right again.
+		foreach ( $results as $index => $result ) {
+			if ( $result['postId'] ) {
+				$results[ $index ]['link'] = get_permalink( $result['postId'] );
+			}
+		}
 		return $results;
-	}
-
-	/**
-	 * Puts WordPress in importing mode: no pings, deferred counts.
-	 */
-	private function begin_import() {
-		if ( ! defined( 'WP_IMPORTING' ) ) {
-			define( 'WP_IMPORTING', true );
-		}
-		wp_defer_term_counting( true );
-		wp_defer_comment_counting( true );
-	}
-
-	/**
-	 * Leaves importing mode; deferred term counts are recounted here, once.
-	 */
-	private function end_import() {
-		wp_defer_term_counting( false );
-		wp_defer_comment_counting( false );
 	}
 
 	/**
@@ -72,7 +105,8 @@ class Post_Writer {
 	 * @param string[] $source_ids Spaces item ids.
 	 * @return array<string,int> Post id by Spaces id.
 	 */
-	private function find_existing( array $source_ids ) {
+	public static function find_by_source_ids( array $source_ids ) {
+		$source_ids = array_values( array_unique( array_map( 'strval', $source_ids ) ) );
 		if ( ! $source_ids ) {
 			return array();
 		}
@@ -81,10 +115,11 @@ class Post_Writer {
 		// One query for the whole batch; meta_query would join once per id.
 		$rows = $wpdb->get_results( // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 			$wpdb->prepare(
-				"SELECT m.meta_value AS source_id, m.post_id FROM {$wpdb->postmeta} m
+				"SELECT m.meta_value AS source_id, MIN( m.post_id ) AS post_id FROM {$wpdb->postmeta} m
 				INNER JOIN {$wpdb->posts} p ON p.ID = m.post_id
 				WHERE m.meta_key = %s AND p.post_type = 'post' AND p.post_status <> 'trash'
-				AND m.meta_value IN ( $placeholders )", // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare
+				AND m.meta_value IN ( $placeholders )
+				GROUP BY m.meta_value", // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare
 				array_merge( array( Run_Store::META_SOURCE_ID ), $source_ids )
 			)
 		);
@@ -96,59 +131,80 @@ class Post_Writer {
 	}
 
 	/**
-	 * Creates, updates or leaves one post.
+	 * Creates, updates or leaves one post, then adds its missing comments.
 	 *
 	 * @param array $item    The normalized post.
 	 * @param int   $post_id Existing post id, or 0.
 	 * @param int   $run_id  The run.
-	 * @param array $options Owner's choices.
+	 * @param array $options The run's options.
 	 * @return array The item's result.
 	 */
 	private function write_one( array $item, $post_id, $run_id, array $options ) {
-		$hash   = md5( (string) wp_json_encode( $item ) );
+		$result = $this->write_post( $item, $post_id, $run_id, $options );
+		if ( 'failed' !== $result['status'] && 'none' !== $options['comments'] ) {
+			// Comments are added to every post that is there, changed or not: a
+			// batch cut off half-way is resent, and only the missing ones are added.
+			$result['comments'] = array(
+				'created' => $this->comments->write( $result['postId'], $item['comments'], $run_id, $options['comments'] ),
+			);
+		} else {
+			$result['comments'] = array( 'created' => 0 );
+		}
+		return $result;
+	}
+
+	/**
+	 * Creates, updates or leaves the post itself.
+	 *
+	 * @param array $item    The normalized post.
+	 * @param int   $post_id Existing post id, or 0.
+	 * @param int   $run_id  The run.
+	 * @param array $options The run's options.
+	 * @return array The item's result, without comments.
+	 */
+	private function write_post( array $item, $post_id, $run_id, array $options ) {
+		$hash   = self::content_hash( $item, $options );
 		$result = array(
 			'sourceId' => $item['sourceId'],
 			'postId'   => $post_id,
 		);
-
 		if ( $post_id ) {
 			$same = get_post_meta( $post_id, self::META_HASH, true ) === $hash;
 			if ( $same || 'update' !== $options['existing'] ) {
-				return $result + array(
-					'status' => $same ? 'unchanged' : 'skipped',
-					'link'   => get_permalink( $post_id ),
-				);
+				return $result + array( 'status' => $same ? 'unchanged' : 'skipped' );
 			}
 		}
 
-		$dates   = $this->dates( isset( $item['published'] ) ? $item['published'] : null );
+		$images  = $options['images'] ? $this->valid_images( $item['images'] ) : array();
 		$postarr = array(
-			'post_type'     => 'post',
-			'post_status'   => $options['status'],
-			'post_author'   => get_current_user_id(),
+			'post_type'    => 'post',
 			// A Spaces title is plain text: with its markup characters escaped
 			// (quotes left as they are, as the editor saves them) it shows as written.
-			'post_title'    => htmlspecialchars( $item['title'], ENT_NOQUOTES, 'UTF-8' ),
-			// An archive is untrusted input, whoever imports it.
-			'post_content'  => wp_kses_post( $item['html'] ),
-			'post_category' => $this->category_ids( $item['categories'] ),
-			'meta_input'    => array(
+			'post_title'   => htmlspecialchars( $item['title'], ENT_NOQUOTES, 'UTF-8' ),
+			'post_content' => $this->content( $item, $images, $options ),
+			'meta_input'   => array(
 				Run_Store::META_SOURCE_ID => $item['sourceId'],
 				self::META_ORIGINAL_URL   => isset( $item['originalUrl'] ) ? esc_url_raw( $item['originalUrl'] ) : '',
 				self::META_HASH           => $hash,
 			),
 		);
+		$this->add_terms( $postarr, $item['categories'], $run_id, $options );
+		$dates = Dates::local_and_gmt( $item['published'] );
 		if ( $dates ) {
 			$postarr['post_date']     = $dates[0];
 			$postarr['post_date_gmt'] = $dates[1];
 		}
 		if ( $post_id ) {
+			// An update changes what the archive says; status and author stay the owner's.
 			$postarr['ID'] = $post_id;
 		} else {
+			$postarr['post_status']                       = $options['status'];
+			$postarr['post_author']                       = $options['author'];
+			$postarr['comment_status']                    = 'open';
 			$postarr['meta_input'][ Run_Store::META_RUN ] = $run_id;
 		}
 
-		// Content is already filtered above; kses must not filter it again by the importer's role.
+		// Content was filtered above; kses must not filter it again by the importer's role.
 		kses_remove_filters();
 		$id = $post_id ? wp_update_post( wp_slash( $postarr ), true ) : wp_insert_post( wp_slash( $postarr ), true );
 		kses_init();
@@ -159,57 +215,150 @@ class Post_Writer {
 				'message' => $id->get_error_message(),
 			);
 		}
+		$id = (int) $id;
+		$this->attach_images( $id, $images, $options );
+		$this->keep_links( $id, $item['links'], $run_id );
 		return array(
 			'sourceId' => $item['sourceId'],
-			'postId'   => (int) $id,
+			'postId'   => $id,
 			'status'   => $post_id ? 'updated' : 'created',
-			'link'     => get_permalink( $id ),
 		);
 	}
 
 	/**
-	 * Local and GMT dates for a post.
+	 * What decides whether a post changed: its content fields, not its comments
+	 * (those are only ever added) and not the run's bookkeeping.
 	 *
-	 * @param string|null $published Local wall-clock `Y-m-d\TH:i:s`, or an ISO time with offset.
-	 * @return array|null `[ local, gmt ]` in MySQL format, or null to let WordPress date it now.
+	 * @param array $item    The normalized post.
+	 * @param array $options The run's options.
+	 * @return string
 	 */
-	private function dates( $published ) {
-		if ( ! $published ) {
-			return null;
-		}
-		if ( preg_match( '/(Z|[+-]\d{2}:?\d{2})$/', $published ) ) {
-			$gmt = gmdate( 'Y-m-d H:i:s', strtotime( $published ) );
-			return array( get_date_from_gmt( $gmt ), $gmt );
-		}
-		$local = str_replace( 'T', ' ', $published );
-		return array( $local, get_gmt_from_date( $local ) );
+	private static function content_hash( array $item, array $options ) {
+		return md5(
+			(string) wp_json_encode(
+				array(
+					$item['title'],
+					$item['html'],
+					$item['published'],
+					$item['categories'],
+					$item['originalUrl'],
+					$options['images'] ? $item['images'] : array(),
+					$options['originalPostBlock'],
+				)
+			)
+		);
 	}
 
 	/**
-	 * Category ids for names, creating the missing ones.
+	 * The body as stored: filtered, images pointed at the library, block appended.
 	 *
-	 * @param string[] $names Category names as the archive has them.
-	 * @return int[]
+	 * @param array $item    The normalized post.
+	 * @param array $images  Valid images: attachment URL by reference.
+	 * @param array $options The run's options.
+	 * @return string
 	 */
-	private function category_ids( array $names ) {
-		$ids = array();
-		foreach ( $names as $name ) {
-			$name = trim( $name );
-			if ( '' === $name ) {
+	private function content( array $item, array $images, array $options ) {
+		// An archive is untrusted input, whoever imports it.
+		$content = wp_kses_post( $item['html'] );
+		$content = Body_Rewriter::replace( $content, wp_list_pluck( $images, 'url', 'reference' ) );
+		if ( $options['originalPostBlock'] ) {
+			$content .= "\n\n" . self::ORIGINAL_POST_BLOCK;
+		}
+		return $content;
+	}
+
+	/**
+	 * The images whose attachment exists.
+	 *
+	 * @param array $images `{ reference, attachmentId }` as sent.
+	 * @return array `{ reference, attachmentId, url }`, in order.
+	 */
+	private function valid_images( array $images ) {
+		$valid = array();
+		foreach ( $images as $image ) {
+			$attachment = get_post( (int) $image['attachmentId'] );
+			if ( ! $attachment || 'attachment' !== $attachment->post_type ) {
 				continue;
 			}
-			if ( ! isset( $this->category_ids[ $name ] ) ) {
-				$term = term_exists( $name, 'category' );
-				if ( ! $term ) {
-					$term = wp_insert_term( $name, 'category' );
-				}
-				if ( is_wp_error( $term ) ) {
-					continue;
-				}
-				$this->category_ids[ $name ] = (int) $term['term_id'];
+			$url = wp_get_attachment_url( $attachment->ID );
+			if ( $url ) {
+				$valid[] = array(
+					'reference'    => (string) $image['reference'],
+					'attachmentId' => $attachment->ID,
+					'url'          => $url,
+				);
 			}
-			$ids[] = $this->category_ids[ $name ];
 		}
-		return $ids;
+		return $valid;
+	}
+
+	/**
+	 * Adds the post's categories or tags as the owner chose.
+	 *
+	 * @param array    $postarr Post data, changed in place.
+	 * @param string[] $names   Category names from the archive.
+	 * @param int      $run_id  The run.
+	 * @param array    $options The run's options.
+	 */
+	private function add_terms( array &$postarr, array $names, $run_id, array $options ) {
+		switch ( $options['categories']['mode'] ) {
+			case 'single':
+				$postarr['post_category'] = array( $options['categories']['category'] );
+				break;
+			case 'tags':
+				// Ids, not names: a name with a comma would be split into two tags.
+				$postarr['tags_input'] = $this->terms->ids_for( $names, 'post_tag', $run_id );
+				break;
+			default:
+				$postarr['post_category'] = $this->terms->ids_for( $names, 'category', $run_id );
+		}
+	}
+
+	/**
+	 * Attaches the post's images that belong to no post yet, and sets its featured image.
+	 *
+	 * @param int   $post_id The post.
+	 * @param array $images  Valid images.
+	 * @param array $options The run's options.
+	 */
+	private function attach_images( $post_id, array $images, array $options ) {
+		foreach ( $images as $image ) {
+			$attachment = get_post( $image['attachmentId'] );
+			if ( $attachment && ! $attachment->post_parent ) {
+				wp_update_post(
+					array(
+						'ID'          => $attachment->ID,
+						'post_parent' => $post_id,
+					)
+				);
+			}
+		}
+		if ( $images && $options['featuredImage'] && ! has_post_thumbnail( $post_id ) ) {
+			set_post_thumbnail( $post_id, $images[0]['attachmentId'] );
+		}
+	}
+
+	/**
+	 * Keeps the post's links to other posts for finalize, which knows every post's new address.
+	 *
+	 * @param int   $post_id The post.
+	 * @param array $links   `{ href, sourceId }` as sent.
+	 * @param int   $run_id  The run.
+	 */
+	private function keep_links( $post_id, array $links, $run_id ) {
+		if ( ! $links ) {
+			delete_post_meta( $post_id, self::META_LINKS );
+			delete_post_meta( $post_id, self::META_LINKS_RUN );
+			return;
+		}
+		$kept = array();
+		foreach ( $links as $link ) {
+			$kept[] = array(
+				'href'     => (string) $link['href'],
+				'sourceId' => (string) $link['sourceId'],
+			);
+		}
+		update_post_meta( $post_id, self::META_LINKS, $kept );
+		update_post_meta( $post_id, self::META_LINKS_RUN, (int) $run_id );
 	}
 }

@@ -12,8 +12,8 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Keeps the record of each import run, so a run can be resumed, reported and undone.
  *
- * Everything a run creates carries the run's id in post meta ({@see Run_Store::META_RUN}),
- * which is how the report and undo find it again.
+ * Everything a run creates carries the run's id in meta ({@see Run_Store::META_RUN}):
+ * posts, comments, attachments and terms. That is how finalize and undo find it again.
  */
 class Run_Store {
 
@@ -21,11 +21,43 @@ class Run_Store {
 	const META_FINGERPRINT = '_spaces_importer_fingerprint';
 	const META_TOTALS      = '_spaces_importer_totals';
 	const META_STATE       = '_spaces_importer_state';
+	const META_OPTIONS     = '_spaces_importer_options';
 	const META_RUN         = '_spaces_importer_run';
 	const META_SOURCE_ID   = '_spaces_importer_source_id';
 
 	const STATE_RUNNING  = 'running';
 	const STATE_COMPLETE = 'complete';
+	const STATE_UNDONE   = 'undone';
+
+	/**
+	 * How many runs a list answers at most.
+	 */
+	const LIST_LIMIT = 20;
+
+	/**
+	 * Counts and failures of the runs.
+	 *
+	 * @var Run_Report
+	 */
+	private $report;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Run_Report|null $report Counts and failures of the runs.
+	 */
+	public function __construct( $report = null ) {
+		$this->report = $report ? $report : new Run_Report();
+	}
+
+	/**
+	 * The runs' counts and failures.
+	 *
+	 * @return Run_Report
+	 */
+	public function report() {
+		return $this->report;
+	}
 
 	/**
 	 * Registers the private post type that holds runs.
@@ -56,26 +88,58 @@ class Run_Store {
 	 * @return \WP_Post|null
 	 */
 	public function find_unfinished( $fingerprint ) {
-		$runs = get_posts(
+		$runs = $this->query(
 			array(
-				'post_type'      => self::POST_TYPE,
-				'post_status'    => 'private',
-				'posts_per_page' => 1,
-				'orderby'        => 'ID',
-				'order'          => 'DESC',
-				'meta_query'     => array( // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_query -- runs are few.
-					array(
-						'key'   => self::META_FINGERPRINT,
-						'value' => $fingerprint,
-					),
-					array(
-						'key'   => self::META_STATE,
-						'value' => self::STATE_RUNNING,
-					),
+				array(
+					'key'   => self::META_FINGERPRINT,
+					'value' => $fingerprint,
 				),
-			)
+				array(
+					'key'   => self::META_STATE,
+					'value' => self::STATE_RUNNING,
+				),
+			),
+			1
 		);
 		return $runs ? $runs[0] : null;
+	}
+
+	/**
+	 * The runs of an archive, or of the whole site, newest first.
+	 *
+	 * @param string $fingerprint The archive's fingerprint, or '' for every run.
+	 * @return \WP_Post[]
+	 */
+	public function find_all( $fingerprint ) {
+		$meta_query = array();
+		if ( '' !== $fingerprint ) {
+			$meta_query[] = array(
+				'key'   => self::META_FINGERPRINT,
+				'value' => $fingerprint,
+			);
+		}
+		return $this->query( $meta_query, self::LIST_LIMIT );
+	}
+
+	/**
+	 * Runs matching a meta query, newest first.
+	 *
+	 * @param array $meta_query Meta query clauses.
+	 * @param int   $limit      How many at most.
+	 * @return \WP_Post[]
+	 */
+	private function query( array $meta_query, $limit ) {
+		return get_posts(
+			array(
+				'post_type'        => self::POST_TYPE,
+				'post_status'      => 'private',
+				'posts_per_page'   => $limit,
+				'orderby'          => 'ID',
+				'order'            => 'DESC',
+				'suppress_filters' => true,
+				'meta_query'       => $meta_query, // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_query -- runs are few.
+			)
+		);
 	}
 
 	/**
@@ -84,9 +148,10 @@ class Run_Store {
 	 * @param string $fingerprint The archive's fingerprint.
 	 * @param string $name        The archive's file name, for people.
 	 * @param array  $totals      What the archive holds, by kind (posts, comments, media).
+	 * @param array  $options     The owner's choices, already checked.
 	 * @return \WP_Post|\WP_Error
 	 */
-	public function create( $fingerprint, $name, array $totals ) {
+	public function create( $fingerprint, $name, array $totals, array $options ) {
 		$id = wp_insert_post(
 			array(
 				'post_type'   => self::POST_TYPE,
@@ -97,11 +162,16 @@ class Run_Store {
 					self::META_FINGERPRINT => $fingerprint,
 					self::META_TOTALS      => $totals,
 					self::META_STATE       => self::STATE_RUNNING,
+					self::META_OPTIONS     => $options,
 				),
 			),
 			true
 		);
-		return is_wp_error( $id ) ? $id : get_post( $id );
+		if ( is_wp_error( $id ) ) {
+			return $id;
+		}
+		$this->report->start( $id );
+		return get_post( $id );
 	}
 
 	/**
@@ -116,12 +186,35 @@ class Run_Store {
 	}
 
 	/**
-	 * Marks a run finished.
+	 * The run's state: running, complete or undone.
 	 *
 	 * @param \WP_Post $run The run.
+	 * @return string
 	 */
-	public function complete( \WP_Post $run ) {
-		update_post_meta( $run->ID, self::META_STATE, self::STATE_COMPLETE );
+	public function state( \WP_Post $run ) {
+		return (string) get_post_meta( $run->ID, self::META_STATE, true );
+	}
+
+	/**
+	 * Sets the run's state.
+	 *
+	 * @param \WP_Post $run   The run.
+	 * @param string   $state One of the STATE_* constants.
+	 */
+	public function set_state( \WP_Post $run, $state ) {
+		update_post_meta( $run->ID, self::META_STATE, $state );
+	}
+
+	/**
+	 * The owner's choices stored with the run.
+	 *
+	 * @param \WP_Post $run The run.
+	 * @return array
+	 */
+	public function options( \WP_Post $run ) {
+		$options = get_post_meta( $run->ID, self::META_OPTIONS, true );
+		// Runs started before options were stored get the defaults, as their owner would have.
+		return Run_Options::with_defaults( is_array( $options ) ? $options : array(), (int) $run->post_author );
 	}
 
 	/**
@@ -159,10 +252,13 @@ class Run_Store {
 			'id'            => $run->ID,
 			'fingerprint'   => $fingerprint,
 			'name'          => $run->post_title,
-			'state'         => (string) get_post_meta( $run->ID, self::META_STATE, true ),
+			'state'         => $this->state( $run ),
 			'created'       => mysql_to_rfc3339( $run->post_date_gmt ),
 			'totals'        => is_array( $totals ) ? $totals : array(),
+			'options'       => $this->options( $run ),
 			'importedPosts' => $this->count_imported_posts( $fingerprint ),
+			'counts'        => $this->report->counts( $run->ID ),
+			'failures'      => $this->report->failures( $run->ID ),
 			'limits'        => self::limits(),
 		);
 	}
@@ -181,6 +277,8 @@ class Run_Store {
 		$posts_per_request = (int) apply_filters( 'spaces_importer_posts_per_request', 50 );
 		return array(
 			'postsPerRequest' => max( 1, min( 200, $posts_per_request ) ),
+			'maxUploadBytes'  => (int) wp_max_upload_size(),
+			'allowedTypes'    => Media_Type_Check::allowed_types(),
 		);
 	}
 }

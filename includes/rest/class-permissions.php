@@ -7,6 +7,9 @@
 
 namespace SpacesImporter\REST;
 
+use SpacesImporter\Run_Options;
+use SpacesImporter\Run_Store;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -23,11 +26,49 @@ final class Permissions {
 		if ( current_user_can( 'import' ) ) {
 			return true;
 		}
-		return new \WP_Error(
-			'spaces_importer_forbidden',
-			__( 'Sorry, you are not allowed to import into this site.', 'spaces-importer' ),
-			array( 'status' => rest_authorization_required_code() )
-		);
+		return self::forbidden( 'spaces_importer_forbidden', __( 'Sorry, you are not allowed to import into this site.', 'spaces-importer' ) );
+	}
+
+	/**
+	 * Whether the current user may go on writing a run: import, and make the
+	 * choices stored with it (a run started by an administrator does not let
+	 * an author publish).
+	 *
+	 * @param Run_Store        $store   Where runs are kept.
+	 * @param \WP_REST_Request $request A request with the run id.
+	 * @return true|\WP_Error
+	 */
+	public static function can_write_run( Run_Store $store, $request ) {
+		$can = self::can_import();
+		if ( true !== $can ) {
+			return $can;
+		}
+		$run = $store->get( $request['id'] );
+		// An unknown run is answered 404 by the route itself.
+		return $run ? Run_Options::check_capabilities( $store->options( $run ) ) : true;
+	}
+
+	/**
+	 * Whether the current user may upload files.
+	 *
+	 * @return true|\WP_Error
+	 */
+	public static function can_upload() {
+		if ( current_user_can( 'upload_files' ) ) {
+			return true;
+		}
+		return self::forbidden( 'spaces_importer_cannot_upload', __( 'Sorry, you are not allowed to upload files to this site.', 'spaces-importer' ) );
+	}
+
+	/**
+	 * A 403 (or 401 for nobody) error.
+	 *
+	 * @param string $code    Error code.
+	 * @param string $message Message for people.
+	 * @return \WP_Error
+	 */
+	public static function forbidden( $code, $message ) {
+		return new \WP_Error( $code, $message, array( 'status' => rest_authorization_required_code() ) );
 	}
 
 	/**
@@ -40,6 +81,19 @@ final class Permissions {
 			'spaces_importer_run_not_found',
 			__( 'There is no such import run on this site.', 'spaces-importer' ),
 			array( 'status' => 404 )
+		);
+	}
+
+	/**
+	 * The error for writing to a run that was undone.
+	 *
+	 * @return \WP_Error
+	 */
+	public static function run_undone() {
+		return new \WP_Error(
+			'spaces_importer_run_undone',
+			__( 'This import run was undone. Start the import again to bring the posts back.', 'spaces-importer' ),
+			array( 'status' => 409 )
 		);
 	}
 }

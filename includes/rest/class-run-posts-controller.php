@@ -13,9 +13,17 @@ use SpacesImporter\Run_Store;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * `POST /spaces-importer/v1/runs/{id}/posts` creates or updates many posts in one request.
+ * `POST /spaces-importer/v1/runs/{id}/posts` creates or updates many posts, each
+ * with its comments, in one request.
  */
 class Run_Posts_Controller extends \WP_REST_Controller {
+
+	use Run_Route;
+
+	/**
+	 * How many comments one post may carry in a request.
+	 */
+	const MAX_COMMENTS = 5000;
 
 	/**
 	 * Route namespace.
@@ -76,43 +84,21 @@ class Run_Posts_Controller extends \WP_REST_Controller {
 	}
 
 	/**
-	 * The request's arguments: the posts and the owner's options.
+	 * The request's arguments: the posts. The owner's choices are the run's.
 	 *
 	 * @return array
 	 */
 	private function get_create_args() {
 		$limits = Run_Store::limits();
 		return array(
-			'id'      => array(
-				'description' => __( 'The run id.', 'spaces-importer' ),
-				'type'        => 'integer',
-				'minimum'     => 1,
-			),
-			'posts'   => array(
+			'id'    => $this->run_id_arg(),
+			'posts' => array(
 				'description' => __( 'The posts to create or update.', 'spaces-importer' ),
 				'type'        => 'array',
 				'required'    => true,
 				'minItems'    => 1,
 				'maxItems'    => $limits['postsPerRequest'],
 				'items'       => $this->get_post_input_schema(),
-			),
-			'options' => array(
-				'description'          => __( 'The choices the owner made.', 'spaces-importer' ),
-				'type'                 => 'object',
-				'default'              => array(),
-				'additionalProperties' => false,
-				'properties'           => array(
-					'status'   => array(
-						'type'    => 'string',
-						'enum'    => array( 'publish', 'draft', 'pending', 'private' ),
-						'default' => 'publish',
-					),
-					'existing' => array(
-						'type'    => 'string',
-						'enum'    => array( 'skip', 'update' ),
-						'default' => 'skip',
-					),
-				),
 			),
 		);
 	}
@@ -123,16 +109,21 @@ class Run_Posts_Controller extends \WP_REST_Controller {
 	 * @return array
 	 */
 	private function get_post_input_schema() {
+		$source_id = array(
+			'description' => __( 'The Spaces item id, cns!<space id>!<number>.', 'spaces-importer' ),
+			'type'        => 'string',
+			'pattern'     => '^cns![0-9A-Za-z_-]{1,64}![0-9]{1,10}$',
+		);
+		$published = array(
+			'description' => __( 'Local time YYYY-MM-DDTHH:mm:ss, or an ISO time with offset.', 'spaces-importer' ),
+			'type'        => array( 'string', 'null' ),
+			'pattern'     => '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:?\d{2})?$',
+		);
 		return array(
 			'type'                 => 'object',
 			'additionalProperties' => false,
 			'properties'           => array(
-				'sourceId'    => array(
-					'description' => __( 'The Spaces item id, cns!<space id>!<number>.', 'spaces-importer' ),
-					'type'        => 'string',
-					'pattern'     => '^cns![0-9A-Za-z_-]{1,64}![0-9]{1,10}$',
-					'required'    => true,
-				),
+				'sourceId'    => $source_id + array( 'required' => true ),
 				'title'       => array(
 					'type'      => 'string',
 					'maxLength' => 1000,
@@ -142,11 +133,7 @@ class Run_Posts_Controller extends \WP_REST_Controller {
 					'type'     => 'string',
 					'required' => true,
 				),
-				'published'   => array(
-					'description' => __( 'Local time YYYY-MM-DDTHH:mm:ss, or an ISO time with offset.', 'spaces-importer' ),
-					'type'        => array( 'string', 'null' ),
-					'pattern'     => '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:?\d{2})?$',
-				),
+				'published'   => $published,
 				'categories'  => array(
 					'type'     => 'array',
 					'maxItems' => 100,
@@ -160,30 +147,83 @@ class Run_Posts_Controller extends \WP_REST_Controller {
 					'type'      => array( 'string', 'null' ),
 					'maxLength' => 2048,
 				),
+				'comments'    => array(
+					'description' => __( 'The post’s comments; all of them, in one request.', 'spaces-importer' ),
+					'type'        => 'array',
+					'maxItems'    => self::MAX_COMMENTS,
+					'items'       => array(
+						'type'                 => 'object',
+						'additionalProperties' => false,
+						'properties'           => array(
+							'author'    => array(
+								'type'      => 'string',
+								'maxLength' => 1000,
+								'required'  => true,
+							),
+							'authorUrl' => array(
+								'type'      => array( 'string', 'null' ),
+								'maxLength' => 2048,
+							),
+							'published' => $published,
+							'html'      => array(
+								'type'     => 'string',
+								'required' => true,
+							),
+						),
+					),
+				),
+				'images'      => array(
+					'description' => __( 'Image references of the body and the attachments holding them.', 'spaces-importer' ),
+					'type'        => 'array',
+					'maxItems'    => 1000,
+					'items'       => array(
+						'type'                 => 'object',
+						'additionalProperties' => false,
+						'properties'           => array(
+							'reference'    => array(
+								'type'      => 'string',
+								'minLength' => 1,
+								'maxLength' => 2048,
+								'required'  => true,
+							),
+							'attachmentId' => array(
+								'type'     => 'integer',
+								'minimum'  => 1,
+								'required' => true,
+							),
+						),
+					),
+				),
+				'links'       => array(
+					'description' => __( 'Links of the body to other posts of the archive.', 'spaces-importer' ),
+					'type'        => 'array',
+					'maxItems'    => 1000,
+					'items'       => array(
+						'type'                 => 'object',
+						'additionalProperties' => false,
+						'properties'           => array(
+							'href'     => array(
+								'type'      => 'string',
+								'minLength' => 1,
+								'maxLength' => 2048,
+								'required'  => true,
+							),
+							'sourceId' => $source_id + array( 'required' => true ),
+						),
+					),
+				),
 			),
 		);
 	}
 
 	/**
-	 * Importers only; publishing needs the right to publish.
+	 * Importers only, and only with the choices stored with the run.
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return true|\WP_Error
 	 */
 	public function create_items_permissions_check( $request ) {
-		$can = Permissions::can_import();
-		if ( true !== $can ) {
-			return $can;
-		}
-		$options = (array) $request['options'];
-		if ( isset( $options['status'] ) && 'publish' === $options['status'] && ! current_user_can( 'publish_posts' ) ) {
-			return new \WP_Error(
-				'spaces_importer_cannot_publish',
-				__( 'Sorry, you are not allowed to publish posts on this site.', 'spaces-importer' ),
-				array( 'status' => rest_authorization_required_code() )
-			);
-		}
-		return true;
+		return Permissions::can_write_run( $this->store, $request );
 	}
 
 	/**
@@ -193,20 +233,36 @@ class Run_Posts_Controller extends \WP_REST_Controller {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function create_items( $request ) {
-		$run = $this->store->get( $request['id'] );
-		if ( ! $run ) {
-			return Permissions::run_not_found();
+		$run = $this->find_writable_run( $request );
+		if ( is_wp_error( $run ) ) {
+			return $run;
 		}
-		$options = wp_parse_args(
-			(array) $request['options'],
-			array(
-				'status'   => 'publish',
-				'existing' => 'skip',
-			)
-		);
 		$posts   = array_map( array( $this, 'with_defaults' ), $request['posts'] );
-		$results = $this->writer->write_batch( $posts, $run->ID, $options );
+		$results = $this->writer->write_batch( $posts, $run->ID, $this->store->options( $run ) );
+		$this->report( $run->ID, $results );
 		return rest_ensure_response( array( 'results' => $results ) );
+	}
+
+	/**
+	 * Adds the results to the run's counts and failures.
+	 *
+	 * @param int   $run_id  The run.
+	 * @param array $results One result per post.
+	 */
+	private function report( $run_id, array $results ) {
+		$report = $this->store->report();
+		$deltas = array(
+			'posts'    => array(),
+			'comments' => array( 'created' => 0 ),
+		);
+		foreach ( $results as $result ) {
+			$deltas['posts'][ $result['status'] ] = isset( $deltas['posts'][ $result['status'] ] ) ? $deltas['posts'][ $result['status'] ] + 1 : 1;
+			$deltas['comments']['created']       += $result['comments']['created'];
+			if ( 'failed' === $result['status'] ) {
+				$report->add_failure( $run_id, 'post', $result['sourceId'], isset( $result['message'] ) ? $result['message'] : '' );
+			}
+		}
+		$report->add( $run_id, $deltas );
 	}
 
 	/**
@@ -216,14 +272,27 @@ class Run_Posts_Controller extends \WP_REST_Controller {
 	 * @return array
 	 */
 	private function with_defaults( array $post ) {
-		return wp_parse_args(
+		$post = wp_parse_args(
 			$post,
 			array(
 				'published'   => null,
 				'categories'  => array(),
 				'originalUrl' => null,
+				'comments'    => array(),
+				'images'      => array(),
+				'links'       => array(),
 			)
 		);
+		foreach ( $post['comments'] as $index => $comment ) {
+			$post['comments'][ $index ] = wp_parse_args(
+				$comment,
+				array(
+					'authorUrl' => null,
+					'published' => null,
+				)
+			);
+		}
+		return $post;
 	}
 
 	/**
@@ -256,6 +325,10 @@ class Run_Posts_Controller extends \WP_REST_Controller {
 								'format' => 'uri',
 							),
 							'message'  => array( 'type' => 'string' ),
+							'comments' => array(
+								'type'       => 'object',
+								'properties' => array( 'created' => array( 'type' => 'integer' ) ),
+							),
 						),
 					),
 				),

@@ -7,14 +7,19 @@
 
 namespace SpacesImporter\REST;
 
+use SpacesImporter\Run_Options;
 use SpacesImporter\Run_Store;
+use SpacesImporter\Run_Undo;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * `POST /spaces-importer/v1/runs` starts or resumes a run; `GET /runs/{id}` reads one.
+ * `POST /runs` starts or resumes a run, `GET /runs` lists them, `GET /runs/{id}`
+ * reads one and `DELETE /runs/{id}` undoes it.
  */
 class Runs_Controller extends \WP_REST_Controller {
+
+	use Run_Route;
 
 	/**
 	 * Route namespace.
@@ -38,12 +43,21 @@ class Runs_Controller extends \WP_REST_Controller {
 	private $store;
 
 	/**
+	 * Undoes runs.
+	 *
+	 * @var Run_Undo
+	 */
+	private $undo;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param Run_Store $store Where runs are kept.
+	 * @param Run_Undo  $undo  Undoes runs.
 	 */
-	public function __construct( Run_Store $store ) {
+	public function __construct( Run_Store $store, Run_Undo $undo ) {
 		$this->store = $store;
+		$this->undo  = $undo;
 	}
 
 	/**
@@ -54,6 +68,18 @@ class Runs_Controller extends \WP_REST_Controller {
 			$this->namespace,
 			'/' . $this->rest_base,
 			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_items' ),
+					'permission_callback' => array( $this, 'get_items_permissions_check' ),
+					'args'                => array(
+						'fingerprint' => array(
+							'description' => __( 'Only the runs of the archive with this fingerprint.', 'spaces-importer' ),
+							'type'        => 'string',
+							'pattern'     => '^[0-9a-f]{16,128}$',
+						),
+					),
+				),
 				array(
 					'methods'             => \WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'create_item' ),
@@ -92,6 +118,7 @@ class Runs_Controller extends \WP_REST_Controller {
 							'additionalProperties' => false,
 							'default'              => array(),
 						),
+						'options'     => Run_Options::schema(),
 					),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
@@ -105,32 +132,13 @@ class Runs_Controller extends \WP_REST_Controller {
 					'methods'             => \WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_item' ),
 					'permission_callback' => array( $this, 'get_item_permissions_check' ),
-					'args'                => array(
-						'id' => array(
-							'description' => __( 'The run id.', 'spaces-importer' ),
-							'type'        => 'integer',
-							'minimum'     => 1,
-						),
-					),
+					'args'                => array( 'id' => $this->run_id_arg() ),
 				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base . '/(?P<id>[\d]+)/finalize',
-			array(
 				array(
-					'methods'             => \WP_REST_Server::CREATABLE,
-					'callback'            => array( $this, 'finalize' ),
-					'permission_callback' => array( $this, 'create_item_permissions_check' ),
-					'args'                => array(
-						'id' => array(
-							'description' => __( 'The run id.', 'spaces-importer' ),
-							'type'        => 'integer',
-							'minimum'     => 1,
-						),
-					),
+					'methods'             => \WP_REST_Server::DELETABLE,
+					'callback'            => array( $this, 'delete_item' ),
+					'permission_callback' => array( $this, 'delete_item_permissions_check' ),
+					'args'                => array( 'id' => $this->run_id_arg() ),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -138,13 +146,27 @@ class Runs_Controller extends \WP_REST_Controller {
 	}
 
 	/**
-	 * Only people who may import may start a run.
+	 * Only people who may import may list runs.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return true|\WP_Error
+	 */
+	public function get_items_permissions_check( $request ) {
+		return Permissions::can_import();
+	}
+
+	/**
+	 * Only people who may import may start a run, with choices WordPress would let them make.
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return true|\WP_Error
 	 */
 	public function create_item_permissions_check( $request ) {
-		return Permissions::can_import();
+		$can = Permissions::can_import();
+		if ( true !== $can ) {
+			return $can;
+		}
+		return Run_Options::check_capabilities( $this->requested_options( $request ) );
 	}
 
 	/**
@@ -158,6 +180,50 @@ class Runs_Controller extends \WP_REST_Controller {
 	}
 
 	/**
+	 * Undoing deletes posts: the importer must be allowed to delete them.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return true|\WP_Error
+	 */
+	public function delete_item_permissions_check( $request ) {
+		$can = Permissions::can_import();
+		if ( true !== $can ) {
+			return $can;
+		}
+		$run = $this->store->get( $request['id'] );
+		if ( ! $run ) {
+			return true;
+		}
+		$options = $this->store->options( $run );
+		$others  = get_current_user_id() !== $options['author'] || get_current_user_id() !== (int) $run->post_author;
+		if ( ! current_user_can( 'delete_published_posts' ) || ( $others && ! current_user_can( 'delete_others_posts' ) ) ) {
+			return Permissions::forbidden( 'spaces_importer_cannot_undo', __( 'Sorry, you are not allowed to delete the posts of this import.', 'spaces-importer' ) );
+		}
+		return true;
+	}
+
+	/**
+	 * The options a start request asks for, with the defaults filled in.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return array
+	 */
+	private function requested_options( $request ) {
+		return Run_Options::with_defaults( (array) $request['options'], get_current_user_id() );
+	}
+
+	/**
+	 * Lists runs, newest first.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response
+	 */
+	public function get_items( $request ) {
+		$runs = $this->store->find_all( (string) $request['fingerprint'] );
+		return rest_ensure_response( array_map( array( $this->store, 'to_response' ), $runs ) );
+	}
+
+	/**
 	 * Starts a run, or resumes the unfinished run of the same archive.
 	 *
 	 * @param \WP_REST_Request $request Request.
@@ -168,7 +234,12 @@ class Runs_Controller extends \WP_REST_Controller {
 		$run         = $this->store->find_unfinished( $fingerprint );
 		$resumed     = (bool) $run;
 		if ( ! $run ) {
-			$run = $this->store->create( $fingerprint, $request['name'], $request['totals'] );
+			$options = $this->requested_options( $request );
+			$valid   = Run_Options::check_references( $options );
+			if ( is_wp_error( $valid ) ) {
+				return $valid;
+			}
+			$run = $this->store->create( $fingerprint, $request['name'], $request['totals'], $options );
 			if ( is_wp_error( $run ) ) {
 				return $run;
 			}
@@ -185,26 +256,28 @@ class Runs_Controller extends \WP_REST_Controller {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function get_item( $request ) {
-		$run = $this->store->get( $request['id'] );
-		if ( ! $run ) {
-			return Permissions::run_not_found();
+		$run = $this->find_run( $request );
+		if ( is_wp_error( $run ) ) {
+			return $run;
 		}
 		return rest_ensure_response( $this->store->to_response( $run ) );
 	}
 
 	/**
-	 * Ends a run: the site is told the import is over.
+	 * Undoes a run, one bounded step per request.
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return \WP_REST_Response|\WP_Error
 	 */
-	public function finalize( $request ) {
-		$run = $this->store->get( $request['id'] );
-		if ( ! $run ) {
-			return Permissions::run_not_found();
+	public function delete_item( $request ) {
+		$run = $this->find_run( $request );
+		if ( is_wp_error( $run ) ) {
+			return $run;
 		}
-		$this->store->complete( $run );
-		return rest_ensure_response( $this->store->to_response( $run ) );
+		$remaining    = $this->undo->step( $run );
+		$data         = $this->store->to_response( get_post( $run->ID ) );
+		$data['undo'] = array( 'remaining' => $remaining );
+		return rest_ensure_response( $data );
 	}
 
 	/**
@@ -213,35 +286,9 @@ class Runs_Controller extends \WP_REST_Controller {
 	 * @return array
 	 */
 	public function get_item_schema() {
-		if ( $this->schema ) {
-			return $this->add_additional_fields_schema( $this->schema );
+		if ( ! $this->schema ) {
+			$this->schema = Run_Schema::get();
 		}
-		$count        = array( 'type' => 'integer' );
-		$this->schema = array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'spaces-import-run',
-			'type'       => 'object',
-			'properties' => array(
-				'id'            => $count,
-				'fingerprint'   => array( 'type' => 'string' ),
-				'name'          => array( 'type' => 'string' ),
-				'state'         => array(
-					'type' => 'string',
-					'enum' => array( Run_Store::STATE_RUNNING, Run_Store::STATE_COMPLETE ),
-				),
-				'created'       => array(
-					'type'   => 'string',
-					'format' => 'date-time',
-				),
-				'totals'        => array( 'type' => 'object' ),
-				'importedPosts' => $count,
-				'resumed'       => array( 'type' => 'boolean' ),
-				'limits'        => array(
-					'type'       => 'object',
-					'properties' => array( 'postsPerRequest' => $count ),
-				),
-			),
-		);
 		return $this->add_additional_fields_schema( $this->schema );
 	}
 }

@@ -23,7 +23,10 @@ function item( n: number, extra: Record< string, unknown > = {} ) {
 	};
 }
 
-async function startRun( print = fingerprint ) {
+async function startRun(
+	print = fingerprint,
+	options: Record< string, unknown > = {}
+) {
 	const { status, body } = await rawRequest(
 		'POST',
 		'/spaces-importer/v1/runs',
@@ -31,6 +34,7 @@ async function startRun( print = fingerprint ) {
 			fingerprint: print,
 			name: 'space.zip',
 			totals: { posts: 3 },
+			options,
 		}
 	);
 	expect( [ 200, 201 ] ).toContain( status );
@@ -87,6 +91,11 @@ describe( 'malformed requests', () => {
 			'a negative total',
 			{ fingerprint, name: 'a', totals: { posts: -1 } },
 		],
+		// The owner's choices belong to the run since they are stored with it.
+		[
+			'an unknown status',
+			{ fingerprint, name: 'a', options: { status: 'trash' } },
+		],
 	] )( 'starting a run with %s gets 400 and a message', async ( _, body ) => {
 		const { status, body: answer } = await rawRequest(
 			'POST',
@@ -115,10 +124,6 @@ describe( 'malformed requests', () => {
 		[
 			'more posts than the site allows',
 			{ posts: Array.from( { length: 51 }, ( _, i ) => item( i + 1 ) ) },
-		],
-		[
-			'an unknown status',
-			{ posts: [ item( 1 ) ], options: { status: 'trash' } },
 		],
 	] )( 'sending %s gets 400 and a message', async ( _, body ) => {
 		const run = await startRun();
@@ -240,10 +245,15 @@ describe( 'runs and posts', () => {
 		const changed = [ item( 201, { title: 'Renamed' } ) ];
 		const skipped = await rawRequest( 'POST', path, { posts: changed } );
 		expect( skipped.body.results[ 0 ].status ).toBe( 'skipped' );
-		const updated = await rawRequest( 'POST', path, {
-			posts: changed,
-			options: { existing: 'update' },
+		// Updating is a choice made when a run starts.
+		const updating = await startRun( 'e'.repeat( 64 ), {
+			existing: 'update',
 		} );
+		const updated = await rawRequest(
+			'POST',
+			`/spaces-importer/v1/runs/${ updating.id }/posts`,
+			{ posts: changed }
+		);
 		expect( updated.body.results[ 0 ].status ).toBe( 'updated' );
 		const [ post ] = await allPosts(
 			`&include=${ first.body.results[ 0 ].postId }`

@@ -1,0 +1,187 @@
+<?php
+/**
+ * The archive's images in the media library, one attachment per distinct content.
+ *
+ * @package SpacesImporter
+ */
+
+namespace SpacesImporter;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Stores uploaded images and finds them again by the SHA-256 of their bytes,
+ * so a resumed or repeated import never stores the same file twice.
+ */
+class Media_Library {
+
+	const META_SHA256         = '_spaces_importer_sha256';
+	const META_ARCHIVE_PATH   = '_spaces_importer_path';
+	const META_NEEDS_METADATA = '_spaces_importer_needs_metadata';
+
+	/**
+	 * Attachments already holding these contents.
+	 *
+	 * @param string[] $hashes SHA-256 hex digests.
+	 * @return array<string,array> `{ attachmentId, url }` by hash.
+	 */
+	public function find_by_hashes( array $hashes ) {
+		$hashes = array_values( array_unique( array_map( 'strtolower', $hashes ) ) );
+		if ( ! $hashes ) {
+			return array();
+		}
+		global $wpdb;
+		$placeholders = implode( ',', array_fill( 0, count( $hashes ), '%s' ) );
+		// One query for the whole list; meta_query would join once per hash.
+		$rows  = $wpdb->get_results( // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+			$wpdb->prepare(
+				"SELECT m.meta_value AS hash, MIN( m.post_id ) AS id FROM {$wpdb->postmeta} m
+				INNER JOIN {$wpdb->posts} p ON p.ID = m.post_id
+				WHERE m.meta_key = %s AND p.post_type = 'attachment' AND m.meta_value IN ( $placeholders )
+				GROUP BY m.meta_value", // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare
+				array_merge( array( self::META_SHA256 ), $hashes )
+			)
+		);
+		$found = array();
+		foreach ( $rows as $row ) {
+			$url = wp_get_attachment_url( (int) $row->id );
+			if ( $url ) {
+				$found[ $row->hash ] = array(
+					'attachmentId' => (int) $row->id,
+					'url'          => $url,
+				);
+			}
+		}
+		return $found;
+	}
+
+	/**
+	 * Stores one uploaded file, unless the library already holds its contents.
+	 *
+	 * @param array  $file      The upload (`tmp_name`, `name`), as PHP received it.
+	 * @param string $path      The file's path inside the archive; only a name hint and a record.
+	 * @param string $sha256    The hash the client computed.
+	 * @param string $month     Upload folder month, `YYYY-MM`, or ''.
+	 * @param int    $run_id    The run.
+	 * @param int    $author_id The attachment's owner.
+	 * @return array|\WP_Error `{ attachmentId, url, status }`.
+	 */
+	public function store( array $file, $path, $sha256, $month, $run_id, $author_id ) {
+		$tmp = isset( $file['tmp_name'] ) ? (string) $file['tmp_name'] : '';
+		if ( '' === $tmp || ! is_file( $tmp ) || ( isset( $file['error'] ) && UPLOAD_ERR_OK !== (int) $file['error'] ) ) {
+			return new \WP_Error( 'spaces_importer_no_file', __( 'No file arrived. The server may limit the size of requests.', 'spaces-importer' ), array( 'status' => 400 ) );
+		}
+		$size = (int) filesize( $tmp );
+		if ( $size > wp_max_upload_size() ) {
+			return new \WP_Error(
+				'spaces_importer_file_too_large',
+				/* translators: %s: the largest size, such as 64 MB. */
+				sprintf( __( 'This file is larger than this site accepts (%s).', 'spaces-importer' ), size_format( wp_max_upload_size() ) ),
+				array( 'status' => 413 )
+			);
+		}
+		$sha256 = strtolower( $sha256 );
+		if ( ! hash_equals( $sha256, hash_file( 'sha256', $tmp ) ) ) {
+			return new \WP_Error( 'spaces_importer_hash_mismatch', __( 'The file does not match its SHA-256: it was damaged on the way. Send it again.', 'spaces-importer' ), array( 'status' => 400 ) );
+		}
+
+		$found = $this->find_by_hashes( array( $sha256 ) );
+		if ( isset( $found[ $sha256 ] ) ) {
+			return $found[ $sha256 ] + array( 'status' => 'existing' );
+		}
+
+		$hint  = ( isset( $file['name'] ) && '' !== $file['name'] ) ? $file['name'] : $path;
+		$check = Media_Type_Check::check( $tmp, $hint );
+		if ( is_wp_error( $check ) ) {
+			return $check;
+		}
+		$time    = preg_match( '/^(\d{4})-(\d{2})$/', $month, $parts ) ? $parts[1] . '/' . $parts[2] : null;
+		$written = $this->write_file( $tmp, $check['name'], $time );
+		if ( is_wp_error( $written ) ) {
+			return $written;
+		}
+
+		$attachment_id = wp_insert_attachment(
+			array(
+				'post_mime_type' => $check['type'],
+				'guid'           => $written['url'],
+				'post_title'     => sanitize_text_field( pathinfo( $check['name'], PATHINFO_FILENAME ) ),
+				'post_content'   => '',
+				'post_status'    => 'inherit',
+				'post_author'    => (int) $author_id,
+				'meta_input'     => array(
+					self::META_SHA256         => $sha256,
+					self::META_ARCHIVE_PATH   => sanitize_text_field( $path ),
+					self::META_NEEDS_METADATA => 1,
+					Run_Store::META_RUN       => (int) $run_id,
+				),
+			),
+			$written['file'],
+			0,
+			true
+		);
+		if ( is_wp_error( $attachment_id ) ) {
+			wp_delete_file( $written['file'] );
+			$attachment_id->add_data( array( 'status' => 500 ) );
+			return $attachment_id;
+		}
+		return array(
+			'attachmentId' => (int) $attachment_id,
+			'url'          => wp_get_attachment_url( $attachment_id ),
+			'status'       => 'created',
+		);
+	}
+
+	/**
+	 * Copies the file into the uploads folder of its month under a name no one else holds.
+	 *
+	 * @param string      $tmp  The uploaded temporary file.
+	 * @param string      $name Safe file name.
+	 * @param string|null $time `YYYY/MM`, or null for the current month.
+	 * @return array|\WP_Error `{ file, url }`.
+	 */
+	private function write_file( $tmp, $name, $time ) {
+		$uploads = wp_upload_dir( $time, false );
+		if ( ! empty( $uploads['error'] ) ) {
+			return new \WP_Error( 'spaces_importer_upload_dir', $uploads['error'], array( 'status' => 500 ) );
+		}
+		// Parallel first uploads of a month race to create its folder: the
+		// loser's mkdir fails although the folder now exists, which is fine.
+		if ( ! wp_mkdir_p( $uploads['path'] ) && ! is_dir( $uploads['path'] ) ) {
+			return new \WP_Error(
+				'spaces_importer_upload_dir',
+				__( 'The uploads folder could not be created. Check that WordPress may write to it.', 'spaces-importer' ),
+				array( 'status' => 500 )
+			);
+		}
+		// Claiming the name with an exclusive create makes two parallel uploads
+		// of the same name end as two files rather than one overwriting the other.
+		for ( $attempt = 0; $attempt < 10; $attempt++ ) {
+			$unique = wp_unique_filename( $uploads['path'], $name );
+			$target = trailingslashit( $uploads['path'] ) . $unique;
+			$handle = @fopen( $target, 'x' ); // phpcs:ignore WordPress.PHP.NoSilencedErrors, WordPress.WP.AlternativeFunctions
+			if ( $handle ) {
+				fclose( $handle ); // phpcs:ignore WordPress.WP.AlternativeFunctions
+				break;
+			}
+			$target = '';
+		}
+		if ( '' === $target || ! @copy( $tmp, $target ) ) { // phpcs:ignore WordPress.PHP.NoSilencedErrors
+			if ( '' !== $target ) {
+				wp_delete_file( $target );
+			}
+			return new \WP_Error(
+				'spaces_importer_write_failed',
+				__( 'The file could not be written to the uploads folder.', 'spaces-importer' ),
+				array( 'status' => 500 )
+			);
+		}
+		// The same permissions WordPress gives its own uploads.
+		$stat = stat( dirname( $target ) );
+		chmod( $target, $stat['mode'] & 0000666 ); // phpcs:ignore WordPress.WP.AlternativeFunctions
+		return array(
+			'file' => $target,
+			'url'  => trailingslashit( $uploads['url'] ) . wp_basename( $target ),
+		);
+	}
+}

@@ -1,0 +1,74 @@
+<?php
+/**
+ * Categories and tags named in the archive.
+ *
+ * @package SpacesImporter
+ */
+
+namespace SpacesImporter;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Finds or creates terms by name, and marks the ones it creates with the run,
+ * so undo can remove them again when they are left empty.
+ */
+class Term_Writer {
+
+	/**
+	 * Term ids by taxonomy and name, for the length of a request.
+	 *
+	 * @var array<string,array<string,int>>
+	 */
+	private $ids = array();
+
+	/**
+	 * Term ids for names, creating the missing ones.
+	 *
+	 * @param string[] $names    Names as the archive has them.
+	 * @param string   $taxonomy `category` or `post_tag`.
+	 * @param int      $run_id   The run creating them.
+	 * @return int[]
+	 */
+	public function ids_for( array $names, $taxonomy, $run_id ) {
+		$ids = array();
+		foreach ( $names as $name ) {
+			$name = trim( wp_strip_all_tags( $name ) );
+			if ( '' === $name ) {
+				continue;
+			}
+			if ( ! isset( $this->ids[ $taxonomy ][ $name ] ) ) {
+				$id = $this->find_or_create( $name, $taxonomy, $run_id );
+				if ( ! $id ) {
+					continue;
+				}
+				$this->ids[ $taxonomy ][ $name ] = $id;
+			}
+			$ids[] = $this->ids[ $taxonomy ][ $name ];
+		}
+		return array_values( array_unique( $ids ) );
+	}
+
+	/**
+	 * One term's id.
+	 *
+	 * @param string $name     Term name.
+	 * @param string $taxonomy Taxonomy.
+	 * @param int    $run_id   The run.
+	 * @return int 0 when it could not be made.
+	 */
+	private function find_or_create( $name, $taxonomy, $run_id ) {
+		$term = term_exists( $name, $taxonomy );
+		if ( $term ) {
+			return (int) $term['term_id'];
+		}
+		$term = wp_insert_term( $name, $taxonomy );
+		if ( is_wp_error( $term ) ) {
+			// Another request of the same import made it a moment ago.
+			$existing = $term->get_error_data( 'term_exists' );
+			return $existing ? (int) $existing : 0;
+		}
+		add_term_meta( (int) $term['term_id'], Run_Store::META_RUN, (int) $run_id, true );
+		return (int) $term['term_id'];
+	}
+}

@@ -1,0 +1,118 @@
+<?php
+/**
+ * REST: finalizing an import run.
+ *
+ * @package SpacesImporter
+ */
+
+namespace SpacesImporter\REST;
+
+use SpacesImporter\Run_Finalizer;
+use SpacesImporter\Run_Store;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * `POST /runs/{id}/finalize` does one bounded step of the run's last work.
+ */
+class Run_Finalize_Controller extends \WP_REST_Controller {
+
+	use Run_Route;
+
+	/**
+	 * Route namespace.
+	 *
+	 * @var string
+	 */
+	protected $namespace = 'spaces-importer/v1';
+
+	/**
+	 * Route base.
+	 *
+	 * @var string
+	 */
+	protected $rest_base = 'runs/(?P<id>[\d]+)/finalize';
+
+	/**
+	 * Where runs are kept.
+	 *
+	 * @var Run_Store
+	 */
+	private $store;
+
+	/**
+	 * Finalizes runs.
+	 *
+	 * @var Run_Finalizer
+	 */
+	private $finalizer;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Run_Store     $store     Where runs are kept.
+	 * @param Run_Finalizer $finalizer Finalizes runs.
+	 */
+	public function __construct( Run_Store $store, Run_Finalizer $finalizer ) {
+		$this->store     = $store;
+		$this->finalizer = $finalizer;
+	}
+
+	/**
+	 * Registers the route.
+	 */
+	public function register_routes() {
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'create_item' ),
+					'permission_callback' => array( $this, 'create_item_permissions_check' ),
+					'args'                => array( 'id' => $this->run_id_arg() ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * Those who may write the run may finalize it.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return true|\WP_Error
+	 */
+	public function create_item_permissions_check( $request ) {
+		return Permissions::can_write_run( $this->store, $request );
+	}
+
+	/**
+	 * Does one step; the client calls again until `remaining` is 0.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function create_item( $request ) {
+		$run = $this->find_writable_run( $request );
+		if ( is_wp_error( $run ) ) {
+			return $run;
+		}
+		$remaining        = $this->finalizer->step( $run );
+		$data             = $this->store->to_response( get_post( $run->ID ) );
+		$data['finalize'] = array( 'remaining' => $remaining );
+		return rest_ensure_response( $data );
+	}
+
+	/**
+	 * The answer's schema: the run.
+	 *
+	 * @return array
+	 */
+	public function get_item_schema() {
+		if ( ! $this->schema ) {
+			$this->schema = Run_Schema::get();
+		}
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+}

@@ -1,0 +1,252 @@
+<?php
+/**
+ * REST: the images of an import run.
+ *
+ * @package SpacesImporter
+ */
+
+namespace SpacesImporter\REST;
+
+use SpacesImporter\Media_Library;
+use SpacesImporter\Run_Store;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * `POST /runs/{id}/media/lookup` finds files the library already holds;
+ * `POST /runs/{id}/media` stores one file (multipart).
+ */
+class Run_Media_Controller extends \WP_REST_Controller {
+
+	use Run_Route;
+
+	/**
+	 * How many hashes one lookup may ask about.
+	 */
+	const MAX_LOOKUP = 500;
+
+	/**
+	 * Route namespace.
+	 *
+	 * @var string
+	 */
+	protected $namespace = 'spaces-importer/v1';
+
+	/**
+	 * Route base.
+	 *
+	 * @var string
+	 */
+	protected $rest_base = 'runs/(?P<id>[\d]+)/media';
+
+	/**
+	 * Where runs are kept.
+	 *
+	 * @var Run_Store
+	 */
+	private $store;
+
+	/**
+	 * The media library.
+	 *
+	 * @var Media_Library
+	 */
+	private $library;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Run_Store     $store   Where runs are kept.
+	 * @param Media_Library $library The media library.
+	 */
+	public function __construct( Run_Store $store, Media_Library $library ) {
+		$this->store   = $store;
+		$this->library = $library;
+	}
+
+	/**
+	 * Registers the routes.
+	 */
+	public function register_routes() {
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'create_item' ),
+					'permission_callback' => array( $this, 'create_item_permissions_check' ),
+					'args'                => array(
+						'id'     => $this->run_id_arg(),
+						'path'   => array(
+							'description' => __( 'The file’s path inside the archive.', 'spaces-importer' ),
+							'type'        => 'string',
+							'minLength'   => 1,
+							'maxLength'   => 1024,
+							'required'    => true,
+						),
+						'sha256' => array(
+							'description' => __( 'The SHA-256 of the file, in hexadecimal.', 'spaces-importer' ),
+							'type'        => 'string',
+							'pattern'     => '^[0-9a-fA-F]{64}$',
+							'required'    => true,
+						),
+						'date'   => array(
+							'description' => __( 'The upload folder’s month, YYYY-MM.', 'spaces-importer' ),
+							'type'        => 'string',
+							'pattern'     => '^[0-9]{4}-(0[1-9]|1[0-2])$',
+						),
+					),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/lookup',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'lookup' ),
+					'permission_callback' => array( $this, 'lookup_permissions_check' ),
+					'args'                => array(
+						'id'     => $this->run_id_arg(),
+						'hashes' => array(
+							'description' => __( 'SHA-256 hashes of files, in hexadecimal.', 'spaces-importer' ),
+							'type'        => 'array',
+							'required'    => true,
+							'maxItems'    => self::MAX_LOOKUP,
+							'items'       => array(
+								'type'    => 'string',
+								'pattern' => '^[0-9a-fA-F]{64}$',
+							),
+						),
+					),
+				),
+				'schema' => array( $this, 'get_lookup_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * Uploading needs the right to import, to write the run, and to upload files.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return true|\WP_Error
+	 */
+	public function create_item_permissions_check( $request ) {
+		$can = Permissions::can_write_run( $this->store, $request );
+		return true === $can ? Permissions::can_upload() : $can;
+	}
+
+	/**
+	 * Looking files up needs the right to import.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return true|\WP_Error
+	 */
+	public function lookup_permissions_check( $request ) {
+		return Permissions::can_import();
+	}
+
+	/**
+	 * Answers the files the library already holds.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function lookup( $request ) {
+		$run = $this->find_run( $request );
+		if ( is_wp_error( $run ) ) {
+			return $run;
+		}
+		$found = $this->library->find_by_hashes( $request['hashes'] );
+		// An empty map must stay a JSON object.
+		return rest_ensure_response( array( 'found' => (object) $found ) );
+	}
+
+	/**
+	 * Stores one file.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function create_item( $request ) {
+		$run = $this->find_writable_run( $request );
+		if ( is_wp_error( $run ) ) {
+			return $run;
+		}
+		$files   = $request->get_file_params();
+		$options = $this->store->options( $run );
+		$stored  = $this->library->store(
+			isset( $files['file'] ) && is_array( $files['file'] ) ? $files['file'] : array(),
+			$request['path'],
+			$request['sha256'],
+			(string) $request['date'],
+			$run->ID,
+			$options['author']
+		);
+		$report = $this->store->report();
+		if ( is_wp_error( $stored ) ) {
+			$report->add( $run->ID, array( 'media' => array( 'failed' => 1 ) ) );
+			$report->add_failure( $run->ID, 'media', $request['path'], $stored->get_error_message() );
+			return $stored;
+		}
+		$report->add( $run->ID, array( 'media' => array( $stored['status'] => 1 ) ) );
+		$status = 'created' === $stored['status'] ? 201 : 200;
+		return new \WP_REST_Response( array( 'path' => $request['path'] ) + $stored, $status );
+	}
+
+	/**
+	 * The upload answer's schema.
+	 *
+	 * @return array
+	 */
+	public function get_item_schema() {
+		if ( ! $this->schema ) {
+			$this->schema = array(
+				'$schema'    => 'http://json-schema.org/draft-04/schema#',
+				'title'      => 'spaces-import-run-media',
+				'type'       => 'object',
+				'properties' => array(
+					'path'         => array( 'type' => 'string' ),
+					'attachmentId' => array( 'type' => 'integer' ),
+					'url'          => array(
+						'type'   => 'string',
+						'format' => 'uri',
+					),
+					'status'       => array(
+						'type' => 'string',
+						'enum' => array( 'created', 'existing' ),
+					),
+				),
+			);
+		}
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+
+	/**
+	 * The lookup answer's schema.
+	 *
+	 * @return array
+	 */
+	public function get_lookup_schema() {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'spaces-import-run-media-lookup',
+			'type'       => 'object',
+			'properties' => array(
+				'found' => array(
+					'type'                 => 'object',
+					'additionalProperties' => array(
+						'type'       => 'object',
+						'properties' => array(
+							'attachmentId' => array( 'type' => 'integer' ),
+							'url'          => array( 'type' => 'string' ),
+						),
+					),
+				),
+			),
+		);
+	}
+}
