@@ -278,8 +278,18 @@ async function uploadMedia( phase: MediaPhase ): Promise< MediaResult[] > {
 			}
 			return ! existing;
 		} );
-		// The first upload goes alone: it creates the month's upload folder,
-		// which parallel first uploads would race to create.
+		// Files with the same bytes under several names are sent once; the
+		// others share the attachment.
+		const twins = new Map< string, string[] >();
+		const unique = missing.filter( ( file ) => {
+			const sameBytes = twins.get( file.hash );
+			if ( sameBytes ) {
+				sameBytes.push( file.path );
+				return false;
+			}
+			twins.set( file.hash, [] );
+			return true;
+		} );
 		const upload = async ( file: ( typeof chunk )[ number ] ) => {
 			const bytes = await source.read( file.path );
 			const form = new FormData();
@@ -314,19 +324,38 @@ async function uploadMedia( phase: MediaPhase ): Promise< MediaResult[] > {
 				} );
 				results.push( { ...answer, path: file.path } );
 				progress.mediaDone( bytes.length );
+				for ( const twin of twins.get( file.hash ) ?? [] ) {
+					phase.uploaded.set( twin, {
+						attachmentId: answer.attachmentId,
+						url: answer.url,
+					} );
+					results.push( {
+						...answer,
+						path: twin,
+						status: 'existing',
+					} );
+					progress.mediaDone( 0 );
+				}
 			} catch ( error ) {
 				if (
 					error instanceof TransportError &&
 					! error.fatal &&
 					! error.retryable
 				) {
-					fail( file.path, error.message );
+					for ( const path of [
+						file.path,
+						...( twins.get( file.hash ) ?? [] ),
+					] ) {
+						fail( path, error.message );
+					}
 					return;
 				}
 				throw error;
 			}
 		};
-		let rest = missing;
+		// The first upload goes alone: it creates the month's upload folder,
+		// which parallel first uploads would race to create.
+		let rest = unique;
 		if ( first && rest.length ) {
 			first = false;
 			await upload( rest[ 0 ] );

@@ -345,6 +345,37 @@ describe( 'runImport', () => {
 		] );
 	} );
 
+	it( 'sends files with the same bytes once, and points both references at the one attachment', async () => {
+		const archive = model( 1, {
+			media: [
+				{ path: 'img/a.jpg', size: 20, mimeType: 'image/jpeg' },
+				{ path: 'copy/a.jpg', size: 20, mimeType: 'image/jpeg' },
+			],
+		} );
+		archive.posts[ 0 ].images = [
+			{ reference: 'img/a.jpg', archivePath: 'img/a.jpg', alt: '' },
+			{ reference: 'copy/a.jpg', archivePath: 'copy/a.jpg', alt: '' },
+		];
+		const { calls, transport } = fakeSite();
+		const same = { read: async () => bytesOf( 'same' ) };
+		const report = await runImport( {
+			model: archive,
+			transport,
+			media: same,
+			retry: fast,
+		} );
+		expect(
+			calls.filter( ( c ) => c.path.endsWith( '/media' ) )
+		).toHaveLength( 1 );
+		expect( report.media.map( ( m ) => m.status ).sort() ).toEqual( [
+			'created',
+			'existing',
+		] );
+		const images = calls.find( ( c ) => c.path.endsWith( '/posts' ) )!.body
+			.posts[ 0 ].images;
+		expect( images[ 0 ].attachmentId ).toBe( images[ 1 ].attachmentId );
+	} );
+
 	it( 'reports a file the site refuses and goes on with the rest', async () => {
 		const archive = model( 1, {
 			media: [
