@@ -19,6 +19,17 @@ defined( 'ABSPATH' ) || exit;
 class Run_Finalizer {
 
 	const LINKS_PER_STEP      = 50;
+
+	/**
+	 * Marks a post whose links name posts not on the site yet: a later run
+	 * (the rest of the blog, imported from another archive) may bring them.
+	 */
+	const META_LINKS_UNRESOLVED = '_spaces_importer_links_unresolved';
+
+	/**
+	 * Marks a run that has taken over the unresolved links of earlier runs.
+	 */
+	const META_ADOPTED = '_spaces_importer_links_adopted';
 	const THUMBNAILS_PER_STEP = 5;
 	const SECONDS_PER_STEP    = 5;
 
@@ -46,6 +57,7 @@ class Run_Finalizer {
 	 */
 	public function step( \WP_Post $run ) {
 		$started = microtime( true );
+		$this->adopt_unresolved_links( $run->ID );
 		while ( microtime( true ) - $started < self::SECONDS_PER_STEP ) {
 			if ( $this->rewrite_links( $run->ID ) ) {
 				continue;
@@ -72,6 +84,29 @@ class Run_Finalizer {
 	}
 
 	/**
+	 * Once per run: earlier posts whose links found no target are rewritten
+	 * again with this run's posts, which may be the ones they name.
+	 *
+	 * @param int $run_id The run.
+	 */
+	private function adopt_unresolved_links( $run_id ) {
+		if ( get_post_meta( $run_id, self::META_ADOPTED, true ) ) {
+			return;
+		}
+		global $wpdb;
+		// One statement: the marks become this run's pending links.
+		$wpdb->query( // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+			$wpdb->prepare(
+				"UPDATE {$wpdb->postmeta} SET meta_key = %s, meta_value = %s WHERE meta_key = %s",
+				Post_Writer::META_LINKS_RUN,
+				(string) $run_id,
+				self::META_LINKS_UNRESOLVED
+			)
+		);
+		update_post_meta( $run_id, self::META_ADOPTED, 1 );
+	}
+
+	/**
 	 * Points the links of some of the run's posts at the posts they name.
 	 *
 	 * @param int $run_id The run.
@@ -89,10 +124,13 @@ class Run_Finalizer {
 		}
 		$targets = Post_Writer::find_by_source_ids( wp_list_pluck( array_merge( array(), ...array_values( $links ) ), 'sourceId' ) );
 		foreach ( $post_ids as $post_id ) {
-			$map = array();
+			$map        = array();
+			$unresolved = false;
 			foreach ( $links[ $post_id ] as $link ) {
 				if ( isset( $link['href'], $link['sourceId'], $targets[ $link['sourceId'] ] ) ) {
 					$map[ $link['href'] ] = get_permalink( $targets[ $link['sourceId'] ] );
+				} elseif ( isset( $link['href'] ) ) {
+					$unresolved = true;
 				}
 			}
 			$post    = get_post( $post_id );
@@ -104,6 +142,9 @@ class Run_Finalizer {
 				clean_post_cache( $post_id );
 			}
 			delete_post_meta( $post_id, Post_Writer::META_LINKS_RUN );
+			if ( $unresolved ) {
+				update_post_meta( $post_id, self::META_LINKS_UNRESOLVED, 1 );
+			}
 		}
 		return true;
 	}
