@@ -7,12 +7,14 @@
 /**
  * WordPress dependencies
  */
-import { __, sprintf } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
 import { TransportError } from '../import/transport';
+import type { Phase, PostResult, RunReport } from '../import/types';
+import { formatNumber } from './format';
 import { ReadFailure } from './reader';
 
 /**
@@ -97,10 +99,25 @@ export function errorMessage( error: unknown ): string {
 	if ( error instanceof ReadFailure ) {
 		return readFailureMessage( error.code, error.file );
 	}
+	if (
+		error instanceof DOMException &&
+		error.name === 'QuotaExceededError'
+	) {
+		return __(
+			'Your browser ran out of room for the archive. Close other tabs and press Import again.',
+			'spaces-importer'
+		);
+	}
 	if ( error instanceof TransportError ) {
 		if ( error.status === 0 ) {
 			return __(
 				'The site could not be reached. Check your connection and press Import again: posts already imported stay, and none is imported twice.',
+				'spaces-importer'
+			);
+		}
+		if ( error.code === 'rest_cookie_invalid_nonce' ) {
+			return __(
+				'Your session on this site has expired. Reload the page, log in if asked, and the import continues where it stopped.',
 				'spaces-importer'
 			);
 		}
@@ -123,5 +140,276 @@ export function errorMessage( error: unknown ): string {
 	return __(
 		'Something unexpected went wrong. Press Import again to continue where it stopped.',
 		'spaces-importer'
+	);
+}
+
+/**
+ * A group of the reader's warnings in plain words.
+ *
+ * @param code     The warnings' stable code.
+ * @param count    How many there are.
+ * @param fallback The reader's own sentence, for a kind not known here.
+ * @return A sentence.
+ */
+export function warningMessage(
+	code: string,
+	count: number,
+	fallback: string
+): string {
+	const n = formatNumber( count );
+	switch ( code ) {
+		case 'image-missing':
+			return sprintf(
+				/* translators: %s: number of posts. */
+				_n(
+					'%s post shows images that are not in the archive. They will keep pointing at their old Spaces addresses, which no longer work.',
+					'%s posts show images that are not in the archive. They will keep pointing at their old Spaces addresses, which no longer work.',
+					count,
+					'spaces-importer'
+				),
+				n
+			);
+		case 'image-external':
+			return sprintf(
+				/* translators: %s: number of posts. */
+				_n(
+					'%s post shows images kept on other sites. They stay linked there and are not copied.',
+					'%s posts show images kept on other sites. They stay linked there and are not copied.',
+					count,
+					'spaces-importer'
+				),
+				n
+			);
+		case 'date-missing':
+		case 'date-unreadable':
+			return sprintf(
+				/* translators: %s: number of posts. */
+				_n(
+					'%s post has no date that could be read. It is dated next to its neighbours; you can correct the date after the import.',
+					'%s posts have no date that could be read. They are dated next to their neighbours; you can correct the dates after the import.',
+					count,
+					'spaces-importer'
+				),
+				n
+			);
+		case 'comments-missing':
+			return sprintf(
+				/* translators: %s: number of posts. */
+				_n(
+					'%s post had comments on Spaces that the archive does not hold. Only the comments in the archive can be imported.',
+					'%s posts had comments on Spaces that the archive does not hold. Only the comments in the archive can be imported.',
+					count,
+					'spaces-importer'
+				),
+				n
+			);
+		case 'charset-guessed':
+		case 'charset-unknown':
+			return sprintf(
+				/* translators: %s: number of files. */
+				_n(
+					'%s page did not say which text encoding it uses; it was read with the likeliest one. Check its text after the import.',
+					'%s pages did not say which text encoding they use; they were read with the likeliest one. Check their text after the import.',
+					count,
+					'spaces-importer'
+				),
+				n
+			);
+		case 'file-truncated':
+		case 'file-damaged':
+		case 'file-encrypted':
+		case 'file-unsupported':
+		case 'file-unreadable':
+		case 'page-unreadable':
+			return sprintf(
+				/* translators: %s: number of files. */
+				_n(
+					'%s file in the archive could not be read and was skipped. If it holds posts, download or copy the archive again.',
+					'%s files in the archive could not be read and were skipped. If they hold posts, download or copy the archive again.',
+					count,
+					'spaces-importer'
+				),
+				n
+			);
+		case 'nested-zip':
+			return sprintf(
+				/* translators: %s: number of files. */
+				_n(
+					'The archive holds %s zip file of its own, which was not opened. Choose it separately to import what it holds.',
+					'The archive holds %s zip files of its own, which were not opened. Choose them separately to import what they hold.',
+					count,
+					'spaces-importer'
+				),
+				n
+			);
+		case 'pages-without-posts':
+			return __(
+				'Some pages in the archive hold no posts (lists, photos, profile) and were not imported.',
+				'spaces-importer'
+			);
+		case 'feed-items-skipped':
+			return __(
+				'Some entries of a feed could not be read and were skipped; the pages of those posts are used where the archive has them.',
+				'spaces-importer'
+			);
+		default:
+			return count > 1
+				? sprintf(
+						/* translators: 1: the reader's sentence, 2: number of other places. */
+						__( '%1$s (and %2$s more like it)', 'spaces-importer' ),
+						fallback,
+						formatNumber( count - 1 )
+					)
+				: fallback;
+	}
+}
+
+/**
+ * What a phase of the run does, for screen readers; empty for none.
+ *
+ * @param phase The phase, or a change of pause.
+ * @return A sentence.
+ */
+export function phaseMessage( phase: Phase | 'paused' | 'resumed' ): string {
+	switch ( phase ) {
+		case 'media':
+			return __( 'Uploading images.', 'spaces-importer' );
+		case 'posts':
+			return __( 'Importing posts and comments.', 'spaces-importer' );
+		case 'finalize':
+			return __(
+				'Pointing links between posts at their new addresses.',
+				'spaces-importer'
+			);
+		case 'paused':
+			return __(
+				'Import paused. Press Resume to go on.',
+				'spaces-importer'
+			);
+		case 'resumed':
+			return __( 'Import resumed.', 'spaces-importer' );
+		default:
+			return '';
+	}
+}
+
+export const importSummaryMessage = {
+	/**
+	 * The archive was read.
+	 *
+	 * @param posts Posts found.
+	 * @return A sentence.
+	 */
+	read: ( posts: number ): string =>
+		sprintf(
+			/* translators: %s: number of posts. */
+			_n(
+				'Archive read: %s post found. Its preview follows.',
+				'Archive read: %s posts found. Its preview follows.',
+				posts,
+				'spaces-importer'
+			),
+			formatNumber( posts )
+		),
+	/**
+	 * The run finished.
+	 *
+	 * @param report The run's report.
+	 * @return A sentence.
+	 */
+	done: ( report: RunReport ): string => {
+		const failed = report.results.filter(
+			( result ) => result.status === 'failed'
+		).length;
+		return failed
+			? sprintf(
+					/* translators: %s: number of posts that failed. */
+					_n(
+						'Import finished. %s post could not be imported; the report lists it with a Retry button.',
+						'Import finished. %s posts could not be imported; the report lists them with Retry buttons.',
+						failed,
+						'spaces-importer'
+					),
+					formatNumber( failed )
+				)
+			: __(
+					'Import finished. Every post was imported.',
+					'spaces-importer'
+				);
+	},
+};
+
+/**
+ * The run was stopped by the owner.
+ *
+ * @param postsDone Posts sent before it stopped.
+ * @return A sentence.
+ */
+export function importCancelledMessage( postsDone: number ): string {
+	return sprintf(
+		/* translators: %s: number of posts. */
+		_n(
+			'Import stopped. The %s post already imported stays on the site; press Import to continue where it stopped.',
+			'Import stopped. The %s posts already imported stay on the site; press Import to continue where it stopped.',
+			postsDone,
+			'spaces-importer'
+		),
+		formatNumber( postsDone )
+	);
+}
+
+/**
+ * A failed post was sent again.
+ *
+ * @param title  The post's title.
+ * @param result What it became.
+ * @return A sentence.
+ */
+export function retryMessage( title: string, result: PostResult ): string {
+	return result.status === 'failed'
+		? sprintf(
+				/* translators: 1: post title, 2: the site's explanation. */
+				__( '“%1$s” failed again: %2$s', 'spaces-importer' ),
+				title,
+				result.message ?? ''
+			)
+		: sprintf(
+				/* translators: %s: post title. */
+				__( '“%s” is imported.', 'spaces-importer' ),
+				title
+			);
+}
+
+/**
+ * The run was undone.
+ *
+ * @param name The archive's name.
+ * @return A sentence.
+ */
+export function undoneMessage( name: string ): string {
+	return sprintf(
+		/* translators: %s: archive file name. */
+		__(
+			'The import of “%s” was undone: what it added to the site has been removed.',
+			'spaces-importer'
+		),
+		name
+	);
+}
+
+/**
+ * The owner chose another archive than the one whose import is unfinished.
+ *
+ * @param name The unfinished import's archive.
+ * @return A sentence.
+ */
+export function wrongArchiveMessage( name: string ): string {
+	return sprintf(
+		/* translators: %s: archive file name. */
+		__(
+			'This is not the archive of the unfinished import (“%s”), so that import stays where it stopped. To continue it, choose that archive instead.',
+			'spaces-importer'
+		),
+		name
 	);
 }

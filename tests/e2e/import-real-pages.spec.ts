@@ -6,7 +6,7 @@
 /**
  * External dependencies
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,55 +15,8 @@ import path from 'node:path';
  * Internal dependencies
  */
 import { readArchive } from '../../src/archive';
-import {
-	e2eSite,
-	hasRealPages,
-	screenshotDir,
-	zipRealPages,
-} from './support/fixtures';
-
-async function logIn( page: Page ) {
-	const site = e2eSite();
-	await page.goto( `${ site.url }/wp-login.php` );
-	await page.fill( '#user_login', site.adminUser );
-	await page.fill( '#user_pass', site.adminPassword );
-	await page.click( '#wp-submit' );
-	await expect( page ).toHaveURL( /wp-admin/ );
-}
-
-async function openImporter( page: Page ) {
-	await page.goto( `${ e2eSite().url }/wp-admin/import.php` );
-	const row = page.locator( 'tr', { hasText: 'Windows Live Spaces' } );
-	await expect( row ).toBeVisible();
-	// Its accessible name; the link reads “Run Importer”.
-	await row.getByRole( 'link', { name: 'Run Windows Live Spaces' } ).click();
-	await expect(
-		page.getByRole( 'heading', { name: 'Import from Windows Live Spaces' } )
-	).toBeVisible();
-}
-
-/**
- * Every post on the site, through the REST API as the administrator.
- */
-async function sitePosts(): Promise< any[] > {
-	const site = e2eSite();
-	const auth = Buffer.from(
-		`${ site.adminUser }:${ site.appPassword }`
-	).toString( 'base64' );
-	const posts: any[] = [];
-	for ( let page = 1; page < 10; page++ ) {
-		const response = await fetch(
-			`${ site.url }/wp-json/wp/v2/posts?context=edit&per_page=100&page=${ page }&_embed=wp:term`,
-			{ headers: { Authorization: `Basic ${ auth }` } }
-		);
-		const batch = await response.json();
-		if ( ! Array.isArray( batch ) || ! batch.length ) {
-			break;
-		}
-		posts.push( ...batch );
-	}
-	return posts;
-}
+import { hasRealPages, screenshotDir, zipRealPages } from './support/fixtures';
+import { logIn, openImporter, sitePosts } from './support/wp';
 
 test.describe( 'importing real Spaces pages', () => {
 	test.skip(

@@ -2,8 +2,9 @@
  * Internal dependencies
  */
 import type { ArchiveModel } from '../../archive/model';
+import type { MediaSource } from '../../import/media-source';
 import { createReaderWorker } from './create-worker';
-import type { ReaderMessage, ReadProgress } from './messages';
+import type { ReaderMessage, ReaderRequest, ReadProgress } from './messages';
 
 export type { ReadProgress } from './messages';
 
@@ -23,51 +24,124 @@ export class ReadFailure extends Error {
 }
 
 /**
- * Reads an archive in a worker.
+ * An archive read in a worker that stays alive: the model, and the archive's
+ * files for the importer, until closed.
+ */
+export interface OpenArchive {
+	model: ArchiveModel;
+	/** See `archiveFingerprint`: finds the archive's runs on the site. */
+	fingerprint: string;
+	/** The archive's files, read one at a time in the worker. */
+	media: MediaSource;
+	/** Stops the worker; `media` fails from then on. */
+	close: () => void;
+}
+
+/**
+ * Reads an archive in a worker, and keeps the worker for its files.
  *
- * @param file       The archive the owner chose.
+ * @param file       The archive the owner chose (or the copy kept in the browser).
+ * @param name       Its name, for messages.
  * @param onProgress Told as files are read.
  * @param signal     Cancels the reading (the worker is stopped).
- * @return The archive model.
+ * @return The open archive. Rejects with a ReadFailure.
  */
-export function readInWorker(
-	file: File,
+export function openArchive(
+	file: Blob,
+	name: string,
 	onProgress: ( progress: ReadProgress ) => void,
 	signal?: AbortSignal
-): Promise< ArchiveModel > {
+): Promise< OpenArchive > {
 	return new Promise( ( resolve, reject ) => {
 		const worker = createReaderWorker();
-		const finish = () => {
+		const pending = new Map<
+			number,
+			{
+				resolve: ( bytes: Uint8Array ) => void;
+				reject: ( error: Error ) => void;
+			}
+		>();
+		let nextId = 1;
+		let closed = false;
+		const send = ( request: ReaderRequest ) =>
+			worker.postMessage( request );
+		const close = () => {
+			if ( closed ) {
+				return;
+			}
+			closed = true;
 			worker.terminate();
 			signal?.removeEventListener( 'abort', onAbort );
+			pending.forEach( ( waiting ) =>
+				waiting.reject( new Error( 'The archive was closed.' ) )
+			);
+			pending.clear();
 		};
 		const onAbort = () => {
-			finish();
+			close();
 			reject( signal?.reason );
 		};
 		signal?.addEventListener( 'abort', onAbort, { once: true } );
+
+		const media: MediaSource = {
+			read: ( path ) =>
+				new Promise( ( resolveRead, rejectRead ) => {
+					if ( closed ) {
+						rejectRead( new Error( 'The archive was closed.' ) );
+						return;
+					}
+					const id = nextId++;
+					pending.set( id, {
+						resolve: resolveRead,
+						reject: rejectRead,
+					} );
+					send( { type: 'media', id, path } );
+				} ),
+		};
+
 		worker.onmessage = ( event: MessageEvent< ReaderMessage > ) => {
 			const message = event.data;
-			if ( message.type === 'progress' ) {
-				onProgress( message.progress );
-			} else if ( message.type === 'done' ) {
-				finish();
-				resolve( message.model );
-			} else {
-				finish();
-				reject(
-					new ReadFailure(
-						message.code,
-						message.file,
-						message.message
-					)
-				);
+			switch ( message.type ) {
+				case 'progress':
+					onProgress( message.progress );
+					break;
+				case 'done':
+					// Reading is over: from now on the signal no longer closes it.
+					signal?.removeEventListener( 'abort', onAbort );
+					resolve( {
+						model: message.model,
+						fingerprint: message.fingerprint,
+						media,
+						close,
+					} );
+					break;
+				case 'error':
+					close();
+					reject(
+						new ReadFailure(
+							message.code,
+							message.file,
+							message.message
+						)
+					);
+					break;
+				case 'media':
+				case 'media-error': {
+					const waiting = pending.get( message.id );
+					pending.delete( message.id );
+					if ( message.type === 'media' ) {
+						waiting?.resolve( new Uint8Array( message.bytes ) );
+					} else {
+						waiting?.reject( new Error( message.message ) );
+					}
+					break;
+				}
 			}
 		};
 		worker.onerror = () => {
-			finish();
-			reject( new ReadFailure( 'worker', file.name, 'worker failed' ) );
+			close();
+			reject( new ReadFailure( 'worker', name, 'worker failed' ) );
 		};
-		worker.postMessage( { type: 'read', file } );
+		send( { type: 'read', file, name } );
 	} );
 }

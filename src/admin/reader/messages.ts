@@ -3,10 +3,10 @@
  */
 import type { ArchiveModel } from '../../archive/model';
 
-export interface ReadRequest {
-	type: 'read';
-	file: File;
-}
+export type ReaderRequest =
+	| { type: 'read'; file: Blob; name: string }
+	/** One file of the archive, for the importer; `id` pairs the answer. */
+	| { type: 'media'; id: number; path: string };
 
 export interface ReadProgress {
 	filesRead: number;
@@ -16,5 +16,7 @@ export interface ReadProgress {
 
 export type ReaderMessage =
 	| { type: 'progress'; progress: ReadProgress }
-	| { type: 'done'; model: ArchiveModel }
-	| { type: 'error'; code: string; file: string; message: string };
+	| { type: 'done'; model: ArchiveModel; fingerprint: string }
+	| { type: 'error'; code: string; file: string; message: string }
+	| { type: 'media'; id: number; bytes: ArrayBuffer }
+	| { type: 'media-error'; id: number; message: string };

@@ -1,33 +1,68 @@
 /**
  * The archive reader's home in the browser: a Worker, so reading a large
- * archive never blocks the screen.
+ * archive never blocks the screen. It stays alive after reading, holding the
+ * archive, so the importer can ask it for one image at a time.
  */
 
 /**
  * Internal dependencies
  */
-import { ArchiveError, readArchive } from '../../archive';
-import type { ReadRequest, ReaderMessage } from './messages';
+import { isArchiveError, readArchive, type ArchiveReader } from '../../archive';
+import { archiveFingerprint } from '../../import/fingerprint';
+import type { ReaderMessage, ReaderRequest } from './messages';
 
 const scope = self as unknown as {
-	onmessage: ( ( event: MessageEvent< ReadRequest > ) => void ) | null;
-	postMessage: ( message: ReaderMessage ) => void;
+	onmessage: ( ( event: MessageEvent< ReaderRequest > ) => void ) | null;
+	postMessage: ( message: ReaderMessage, transfer?: Transferable[] ) => void;
 };
 
-scope.onmessage = async ( event ) => {
-	const { file } = event.data;
+let reader: ArchiveReader | null = null;
+
+async function read( file: Blob, name: string ): Promise< void > {
 	try {
-		const reader = await readArchive( file, file.name, {
+		reader = await readArchive( file, name, {
 			onProgress: ( progress ) =>
 				scope.postMessage( { type: 'progress', progress } ),
 		} );
-		scope.postMessage( { type: 'done', model: reader.model } );
+		scope.postMessage( {
+			type: 'done',
+			model: reader.model,
+			// Hashing every post id is work the screen need not do.
+			fingerprint: archiveFingerprint( reader.model ),
+		} );
 	} catch ( error ) {
 		scope.postMessage( {
 			type: 'error',
-			code: error instanceof ArchiveError ? error.code : 'unreadable',
-			file: file.name,
+			code: isArchiveError( error ) ? error.code : 'unreadable',
+			file: name,
 			message: error instanceof Error ? error.message : String( error ),
 		} );
+	}
+}
+
+async function media( id: number, path: string ): Promise< void > {
+	try {
+		if ( ! reader ) {
+			throw new Error( 'No archive has been read.' );
+		}
+		const bytes = await reader.readMedia( path );
+		// A copy that owns its whole buffer, so it can be transferred.
+		const buffer = bytes.slice().buffer;
+		scope.postMessage( { type: 'media', id, bytes: buffer }, [ buffer ] );
+	} catch ( error ) {
+		scope.postMessage( {
+			type: 'media-error',
+			id,
+			message: error instanceof Error ? error.message : String( error ),
+		} );
+	}
+}
+
+scope.onmessage = ( event ) => {
+	const request = event.data;
+	if ( request.type === 'read' ) {
+		read( request.file, request.name );
+	} else if ( request.type === 'media' ) {
+		media( request.id, request.path );
 	}
 };

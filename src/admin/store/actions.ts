@@ -1,28 +1,56 @@
 /**
+ * WordPress dependencies
+ */
+import { speak } from '@wordpress/a11y';
+import { addQueryArgs } from '@wordpress/url';
+
+/**
  * Internal dependencies
  */
 import type { ArchiveModel } from '../../archive/model';
-import { runImport } from '../../import/runner';
+import { RunControl } from '../../import/control';
+import { toPostPayload } from '../../import/payload';
+import { NAMESPACE, runImport, undoRun } from '../../import/runner';
 import type {
 	ImportOptions,
 	ImportProgress,
+	PostResult,
+	RunInfo,
 	RunReport,
 } from '../../import/types';
 import { apiFetchTransport } from '../api-fetch-transport';
-import { errorMessage } from '../messages';
-import { readInWorker, type ReadProgress } from '../reader';
-import type { Action, State } from './types';
+import {
+	errorMessage,
+	importCancelledMessage,
+	importSummaryMessage,
+	phaseMessage,
+	retryMessage,
+	undoneMessage,
+	wrongArchiveMessage,
+} from '../messages';
+import { openArchive, type ReadProgress } from '../reader';
+import { forgetArchive, saveArchive, savedArchives } from '../saved-archives';
+import { closeSession, session } from './session';
+import type * as selectors from './selectors';
+import type { Action, ScreenNotice, State, UnfinishedImport } from './types';
 
-interface ThunkArgs {
-	dispatch: ( action: Action ) => void;
+type BoundSelector< F > = F extends (
+	state: State,
+	...args: infer A
+) => infer R
+	? ( ...args: A ) => R
+	: never;
+
+export interface ThunkArgs {
+	dispatch: ( action: Action | Thunk ) => unknown;
 	select: {
-		getModel: () => ArchiveModel | null;
-		getStep: () => State[ 'step' ];
+		[ K in keyof typeof selectors ]: BoundSelector<
+			( typeof selectors )[ K ]
+		>;
 	};
 }
 
-/** Cancels the reading under way, if any. */
-let readingController: AbortController | null = null;
+export type Thunk = ( args: ThunkArgs ) => unknown;
 
 export const readStarted = ( fileName: string ): Action => ( {
 	type: 'READ_STARTED',
@@ -34,14 +62,34 @@ export const readProgressed = ( progress: ReadProgress ): Action => ( {
 	progress,
 } );
 
-export const readFinished = ( model: ArchiveModel ): Action => ( {
+export const readFinished = (
+	model: ArchiveModel,
+	fingerprint: string
+): Action => ( {
 	type: 'READ_FINISHED',
 	model,
+	fingerprint,
 } );
 
 export const readFailed = ( error: string ): Action => ( {
 	type: 'READ_FAILED',
 	error,
+} );
+
+export const historyReceived = ( runs: RunInfo[] ): Action => ( {
+	type: 'HISTORY_RECEIVED',
+	runs,
+} );
+
+/**
+ * Changes some of the owner's choices.
+ *
+ * @param options The choices changed.
+ * @return The action.
+ */
+export const setOptions = ( options: Partial< ImportOptions > ): Action => ( {
+	type: 'OPTIONS_CHANGED',
+	options,
 } );
 
 export const importStarted = (): Action => ( { type: 'IMPORT_STARTED' } );
@@ -61,34 +109,119 @@ export const importFailed = ( error: string ): Action => ( {
 	error,
 } );
 
-export const reset = (): Action => ( { type: 'RESET' } );
+export const unfinishedFound = ( unfinished: UnfinishedImport ): Action => ( {
+	type: 'UNFINISHED_FOUND',
+	unfinished,
+} );
+
+export const setNotice = ( notice: ScreenNotice | null ): Action => ( {
+	type: 'NOTICE_SET',
+	notice,
+} );
 
 /**
- * Reads the chosen archive in the worker and shows its preview.
+ * Starts over with an empty screen: the worker and the run are let go.
+ */
+export const reset =
+	() =>
+	( { dispatch }: ThunkArgs ): void => {
+		closeSession();
+		dispatch( { type: 'RESET' } );
+	};
+
+/**
+ * The runs of an archive on this site, newest first.
+ *
+ * @param fingerprint The archive's fingerprint.
+ * @return The runs.
+ */
+function fetchRuns( fingerprint?: string ): Promise< RunInfo[] > {
+	return apiFetchTransport.request< RunInfo[] >(
+		'GET',
+		addQueryArgs( `${ NAMESPACE }/runs`, { fingerprint } )
+	);
+}
+
+/**
+ * Asks the site whether the archive read was imported before.
+ */
+export const loadHistory =
+	() =>
+	async ( { dispatch, select }: ThunkArgs ): Promise< void > => {
+		const fingerprint = select.getFingerprint();
+		if ( ! fingerprint ) {
+			return;
+		}
+		dispatch( { type: 'HISTORY_REQUESTED' } );
+		try {
+			const runs = await fetchRuns( fingerprint );
+			if ( select.getFingerprint() === fingerprint ) {
+				dispatch(
+					historyReceived( Array.isArray( runs ) ? runs : [] )
+				);
+			}
+		} catch {
+			// The preview does without; the import itself finds the run.
+			dispatch( { type: 'HISTORY_UNAVAILABLE' } );
+		}
+	};
+
+/**
+ * Reads an archive in the worker and shows its preview. When it is the
+ * archive of the unfinished import, that import goes on at once.
  *
  * @param file The archive.
+ * @param name Its name, when the file has none (the browser's copy).
  */
 export const chooseFile =
-	( file: File ) =>
-	async ( { dispatch }: ThunkArgs ): Promise< void > => {
-		readingController?.abort();
+	( file: Blob, name?: string ) =>
+	async ( { dispatch, select }: ThunkArgs ): Promise< void > => {
+		const fileName =
+			name ?? ( file instanceof File ? file.name : 'space.zip' );
+		closeSession();
 		const controller = new AbortController();
-		readingController = controller;
-		dispatch( readStarted( file.name ) );
+		session.reading = controller;
+		dispatch( readStarted( fileName ) );
 		try {
-			const model = await readInWorker(
+			const archive = await openArchive(
 				file,
+				fileName,
 				( progress ) => dispatch( readProgressed( progress ) ),
 				controller.signal
 			);
-			dispatch( readFinished( model ) );
+			if ( controller.signal.aborted ) {
+				archive.close();
+				return;
+			}
+			session.archive = archive;
+			session.file = file;
+			dispatch( readFinished( archive.model, archive.fingerprint ) );
+			speak(
+				importSummaryMessage.read( archive.model.posts.length ),
+				'polite'
+			);
+			const unfinished = select.getUnfinished();
+			if ( unfinished?.fingerprint === archive.fingerprint ) {
+				dispatch( setOptions( unfinished.options ) );
+				await dispatch( startImport() );
+				return;
+			}
+			if ( unfinished ) {
+				dispatch(
+					setNotice( {
+						status: 'warning',
+						message: wrongArchiveMessage( unfinished.name ),
+					} )
+				);
+			}
+			await dispatch( loadHistory() );
 		} catch ( error ) {
 			if ( ! controller.signal.aborted ) {
 				dispatch( readFailed( errorMessage( error ) ) );
 			}
 		} finally {
-			if ( readingController === controller ) {
-				readingController = null;
+			if ( session.reading === controller ) {
+				session.reading = null;
 			}
 		}
 	};
@@ -99,34 +232,264 @@ export const chooseFile =
 export const cancelReading =
 	() =>
 	( { dispatch }: ThunkArgs ): void => {
-		readingController?.abort();
-		readingController = null;
 		dispatch( reset() );
 	};
 
 /**
- * Imports the archive read into the site.
- *
- * @param options The owner's choices.
+ * Looks for an import that stopped before it finished: one whose archive
+ * this browser kept, or else one the site lists as still running.
  */
-export const startImport =
-	( options: Partial< ImportOptions > = {} ) =>
-	async ( { dispatch, select }: ThunkArgs ): Promise< void > => {
-		const model = select.getModel();
-		if ( ! model || select.getStep() === 'importing' ) {
+export const loadUnfinished =
+	() =>
+	async ( { dispatch }: ThunkArgs ): Promise< void > => {
+		const saved = await savedArchives();
+		for ( const archive of saved ) {
+			let run: RunInfo | undefined;
+			try {
+				const runs = await fetchRuns( archive.fingerprint );
+				run = runs.find(
+					( candidate ) => candidate.state === 'running'
+				);
+				if ( ! run ) {
+					// Finished or undone since: nothing to resume.
+					await forgetArchive( archive.fingerprint );
+					continue;
+				}
+			} catch {
+				// The site cannot say; the browser's word is enough to offer it.
+			}
+			dispatch(
+				unfinishedFound( {
+					fingerprint: archive.fingerprint,
+					name: archive.name,
+					options: archive.options,
+					hasFile: !! archive.file,
+					importedPosts: run?.importedPosts ?? null,
+					totalPosts: run?.totals?.posts ?? null,
+				} )
+			);
 			return;
 		}
+		try {
+			const run = ( await fetchRuns() ).find(
+				( candidate ) => candidate.state === 'running'
+			);
+			if ( run ) {
+				dispatch(
+					unfinishedFound( {
+						fingerprint: run.fingerprint,
+						name: run.name,
+						options: run.options ?? {},
+						hasFile: false,
+						importedPosts: run.importedPosts ?? null,
+						totalPosts: run.totals?.posts ?? null,
+					} )
+				);
+			}
+		} catch {
+			// No list of runs: nothing to offer.
+		}
+	};
+
+/**
+ * Resumes the unfinished import with the archive the browser kept.
+ */
+export const resumeUnfinished =
+	() =>
+	async ( { dispatch, select }: ThunkArgs ): Promise< void > => {
+		const unfinished = select.getUnfinished();
+		if ( ! unfinished ) {
+			return;
+		}
+		const saved = ( await savedArchives() ).find(
+			( archive ) => archive.fingerprint === unfinished.fingerprint
+		);
+		if ( ! saved?.file ) {
+			dispatch( unfinishedFound( { ...unfinished, hasFile: false } ) );
+			return;
+		}
+		await dispatch( chooseFile( saved.file, saved.name ) );
+	};
+
+/**
+ * Forgets the unfinished import: the owner does not want to resume it. What
+ * it imported stays on the site.
+ */
+export const discardUnfinished =
+	() =>
+	async ( { dispatch, select }: ThunkArgs ): Promise< void > => {
+		const unfinished = select.getUnfinished();
+		dispatch( { type: 'UNFINISHED_CLEARED' } );
+		if ( unfinished ) {
+			await forgetArchive( unfinished.fingerprint );
+		}
+	};
+
+/**
+ * Imports the archive read into the site, with the owner's choices.
+ */
+export const startImport =
+	() =>
+	async ( { dispatch, select }: ThunkArgs ): Promise< void > => {
+		const model = select.getModel();
+		const fingerprint = select.getFingerprint();
+		if ( ! model || ! fingerprint || select.getStep() === 'importing' ) {
+			return;
+		}
+		const options = select.getOptions();
+		const control = new RunControl();
+		session.control = control;
 		dispatch( importStarted() );
+		if ( session.file ) {
+			// Before the first request, so a reload at any point can resume.
+			await saveArchive( {
+				fingerprint,
+				name: model.name,
+				options,
+				file: session.file,
+				savedAt: Date.now(),
+			} );
+		}
+		let phase: ImportProgress[ 'phase' ] | null = null;
+		let paused = false;
 		try {
 			const report = await runImport( {
 				model,
 				transport: apiFetchTransport,
+				media: session.archive?.media,
 				options,
-				onProgress: ( progress ) =>
-					dispatch( importProgressed( progress ) ),
+				control,
+				onProgress: ( progress ) => {
+					if ( progress.phase !== phase ) {
+						phase = progress.phase;
+						const message = phaseMessage( phase );
+						if ( message ) {
+							speak( message, 'polite' );
+						}
+					}
+					if ( progress.paused !== paused ) {
+						paused = progress.paused;
+						speak( phaseMessage( paused ? 'paused' : 'resumed' ) );
+					}
+					dispatch( importProgressed( progress ) );
+				},
 			} );
 			dispatch( importFinished( report ) );
+			speak( importSummaryMessage.done( report ), 'polite' );
+			await forgetArchive( fingerprint );
+			if ( select.getUnfinished()?.fingerprint === fingerprint ) {
+				dispatch( { type: 'UNFINISHED_CLEARED' } );
+			}
 		} catch ( error ) {
-			dispatch( importFailed( errorMessage( error ) ) );
+			if ( control.cancelled ) {
+				const message = importCancelledMessage(
+					select.getImportProgress()?.posts.done ?? 0
+				);
+				// The notice showing it is announced too.
+				dispatch( { type: 'IMPORT_CANCELLED', message } );
+			} else {
+				dispatch( importFailed( errorMessage( error ) ) );
+			}
+			// The run goes on from here: pressing Import resumes it.
+			await dispatch( loadHistory() );
+		} finally {
+			if ( session.control === control ) {
+				session.control = null;
+			}
+		}
+	};
+
+/**
+ * Pauses the run: requests in flight finish, no new one is sent.
+ */
+export const pauseImport = () => (): void => {
+	session.control?.pause();
+};
+
+/**
+ * Resumes a paused run.
+ */
+export const resumeImport = () => (): void => {
+	session.control?.resume();
+};
+
+/**
+ * Stops the run. What was imported stays; Import continues it later.
+ */
+export const cancelImport = () => (): void => {
+	session.control?.cancel();
+};
+
+/**
+ * Sends one failed post again, within the same run.
+ *
+ * @param sourceId The post's Spaces id.
+ */
+export const retryPost =
+	( sourceId: string ) =>
+	async ( { dispatch, select }: ThunkArgs ): Promise< void > => {
+		const report = select.getReport();
+		const post = select
+			.getModel()
+			?.posts.find( ( candidate ) => candidate.sourceId === sourceId );
+		if ( ! report || ! post || select.isRetrying( sourceId ) ) {
+			return;
+		}
+		dispatch( { type: 'RETRY_STARTED', sourceId } );
+		const uploaded = new Map(
+			report.media
+				.filter( ( file ) => file.attachmentId && file.url )
+				.map( ( file ) => [
+					file.path,
+					{
+						attachmentId: file.attachmentId as number,
+						url: file.url as string,
+					},
+				] )
+		);
+		try {
+			const answer = await apiFetchTransport.request< {
+				results: PostResult[];
+			} >( 'POST', `${ NAMESPACE }/runs/${ report.run.id }/posts`, {
+				posts: [ toPostPayload( post, uploaded, select.getOptions() ) ],
+			} );
+			const result = answer.results[ 0 ];
+			dispatch( {
+				type: 'RETRY_FINISHED',
+				result: { ...result, title: post.title },
+			} );
+			speak( retryMessage( post.title, result ), 'polite' );
+		} catch ( error ) {
+			dispatch( {
+				type: 'RETRY_FAILED',
+				sourceId,
+				error: errorMessage( error ),
+			} );
+		}
+	};
+
+/**
+ * Undoes the whole run: the site removes what it created.
+ */
+export const undoImport =
+	() =>
+	async ( { dispatch, select }: ThunkArgs ): Promise< void > => {
+		const report = select.getReport();
+		if ( ! report ) {
+			return;
+		}
+		const fingerprint = select.getFingerprint();
+		dispatch( { type: 'UNDO_STARTED' } );
+		try {
+			await undoRun( apiFetchTransport, report.run.id, ( remaining ) =>
+				dispatch( { type: 'UNDO_PROGRESSED', remaining } )
+			);
+			if ( fingerprint ) {
+				await forgetArchive( fingerprint );
+			}
+			const message = undoneMessage( report.run.name );
+			dispatch( { type: 'UNDO_FINISHED', message } );
+		} catch ( error ) {
+			dispatch( { type: 'UNDO_FAILED', error: errorMessage( error ) } );
 		}
 	};

@@ -7,9 +7,24 @@ import { createSelector } from '@wordpress/data';
  * Internal dependencies
  */
 import type { ArchiveModel } from '../../archive/model';
-import type { ImportProgress, RunReport } from '../../import/types';
+import type {
+	ImportOptions,
+	ImportProgress,
+	MediaResult,
+	PostResult,
+	RunInfo,
+	RunReport,
+} from '../../import/types';
 import type { ReadProgress } from '../reader/messages';
-import type { State, Step } from './types';
+import type {
+	ArchiveHistory,
+	Author,
+	Category,
+	ScreenNotice,
+	State,
+	Step,
+	UnfinishedImport,
+} from './types';
 
 export const getStep = ( state: State ): Step => state.step;
 
@@ -20,12 +35,45 @@ export const getReadProgress = ( state: State ): ReadProgress | null =>
 
 export const getModel = ( state: State ): ArchiveModel | null => state.model;
 
+export const getFingerprint = ( state: State ): string | null =>
+	state.fingerprint;
+
+export const getHistory = ( state: State ): ArchiveHistory => state.history;
+
+export const getOptions = ( state: State ): ImportOptions => state.options;
+
 export const getImportProgress = ( state: State ): ImportProgress | null =>
 	state.importProgress;
 
 export const getReport = ( state: State ): RunReport | null => state.report;
 
-export const getError = ( state: State ): string | null => state.error;
+export const isRetrying = ( state: State, sourceId: string ): boolean =>
+	state.retrying.includes( sourceId );
+
+export const getUndoRemaining = ( state: State ): number | null =>
+	state.undoRemaining;
+
+export const getUnfinished = ( state: State ): UnfinishedImport | null =>
+	state.unfinished;
+
+/**
+ * Users who can write posts; fetched from the site when first asked for.
+ *
+ * @param state Store state.
+ * @return The users, or null while they load.
+ */
+export const getAuthors = ( state: State ): Author[] | null => state.authors;
+
+/**
+ * The site's categories; fetched from the site when first asked for.
+ *
+ * @param state Store state.
+ * @return The categories, or null while they load.
+ */
+export const getCategories = ( state: State ): Category[] | null =>
+	state.categories;
+
+export const getNotice = ( state: State ): ScreenNotice | null => state.notice;
 
 /**
  * Comments found in the archive, all posts together.
@@ -40,15 +88,15 @@ export const getCommentCount = ( state: State ): number =>
 	) ?? 0;
 
 /**
- * The first and last post dates of the archive (date part), or null.
+ * The first and last post dates of the archive, or null.
  *
  * @param state Store state.
- * @return `{ first, last }` as `YYYY-MM-DD`.
+ * @return `{ first, last }` as the model writes dates.
  */
 export const getDateRange = createSelector(
 	( state: State ): { first: string; last: string } | null => {
 		const dates = ( state.model?.posts ?? [] )
-			.map( ( post ) => post.published?.slice( 0, 10 ) )
+			.map( ( post ) => post.published )
 			.filter( ( date ): date is string => !! date )
 			.sort();
 		return dates.length
@@ -56,4 +104,237 @@ export const getDateRange = createSelector(
 			: null;
 	},
 	( state: State ) => [ state.model ]
+);
+
+export interface ArchiveCounts {
+	posts: number;
+	comments: number;
+	/** Images the posts show that the archive holds. */
+	imagesFound: number;
+	/** Images the posts show that the archive lacks. */
+	imagesMissing: number;
+	categories: number;
+}
+
+/**
+ * What the archive holds, counted for the preview.
+ *
+ * @param state Store state.
+ * @return The counts.
+ */
+export const getArchiveCounts = createSelector(
+	( state: State ): ArchiveCounts => {
+		const found = new Set< string >();
+		const missing = new Set< string >();
+		const categories = new Set< string >();
+		let comments = 0;
+		for ( const post of state.model?.posts ?? [] ) {
+			comments += post.comments.length;
+			post.categories.forEach( ( name ) => categories.add( name ) );
+			for ( const image of post.images ) {
+				if ( image.archivePath ) {
+					found.add( image.archivePath );
+				} else {
+					missing.add( image.reference );
+				}
+			}
+		}
+		return {
+			posts: state.model?.posts.length ?? 0,
+			comments,
+			imagesFound: found.size,
+			imagesMissing: missing.size,
+			categories: categories.size,
+		};
+	},
+	( state: State ) => [ state.model ]
+);
+
+export interface WarningGroup {
+	code: string;
+	count: number;
+	/** The files concerned (those named), in the order met. */
+	files: string[];
+}
+
+/**
+ * The reader's warnings, one group per kind, so a hundred alike read as
+ * one line.
+ *
+ * @param state Store state.
+ * @return The groups, most frequent first.
+ */
+export const getWarningGroups = createSelector(
+	( state: State ): WarningGroup[] => {
+		const groups = new Map< string, WarningGroup >();
+		for ( const warning of state.model?.warnings ?? [] ) {
+			let group = groups.get( warning.code );
+			if ( ! group ) {
+				group = { code: warning.code, count: 0, files: [] };
+				groups.set( warning.code, group );
+			}
+			group.count++;
+			if ( warning.file ) {
+				group.files.push( warning.file );
+			}
+		}
+		return [ ...groups.values() ].sort( ( a, b ) => b.count - a.count );
+	},
+	( state: State ) => [ state.model ]
+);
+
+export interface PreviousImport {
+	/** Posts of this archive already on the site, from any run. */
+	importedPosts: number;
+	/** The newest run of this archive. */
+	latest: RunInfo;
+	/** A run that stopped before it finished; Import continues it. */
+	unfinished: RunInfo | null;
+}
+
+/**
+ * Whether this archive was imported into this site before, and how much of
+ * it is here.
+ *
+ * @param state Store state.
+ * @return What the site holds, or null when it was never imported.
+ */
+export const getPreviousImport = createSelector(
+	( state: State ): PreviousImport | null => {
+		const runs = state.history.runs.filter(
+			( run ) => run.state !== 'undone' || run.importedPosts > 0
+		);
+		if ( ! runs.length ) {
+			return null;
+		}
+		return {
+			importedPosts: Math.max(
+				...runs.map( ( run ) => run.importedPosts ?? 0 )
+			),
+			latest: runs[ 0 ],
+			unfinished: runs.find( ( run ) => run.state === 'running' ) ?? null,
+		};
+	},
+	( state: State ) => [ state.history ]
+);
+
+/**
+ * How far the whole run is, every phase together.
+ *
+ * @param state Store state.
+ * @return 0 to 100.
+ */
+export const getOverallPercent = ( state: State ): number => {
+	const progress = state.importProgress;
+	if ( ! progress ) {
+		return 0;
+	}
+	if ( progress.phase === 'done' ) {
+		return 100;
+	}
+	const { media, posts, finalize } = progress;
+	// Finishing is short but unknown in size until it starts: count it as
+	// one step until the site says how many are left.
+	const total = media.total + posts.total + Math.max( 1, finalize.total );
+	const done = media.done + posts.done + finalize.done;
+	return Math.min( 100, Math.floor( ( done / total ) * 100 ) );
+};
+
+export interface ReportSummary {
+	created: number;
+	updated: number;
+	/** Already here and left as they were. */
+	skipped: number;
+	failed: PostResult[];
+	comments: number;
+	imagesCreated: number;
+	imagesExisting: number;
+	imagesFailed: MediaResult[];
+}
+
+/**
+ * What the run did, counted for the report.
+ *
+ * @param state Store state.
+ * @return The counts and the failures.
+ */
+export const getReportSummary = createSelector(
+	( state: State ): ReportSummary | null => {
+		const report = state.report;
+		if ( ! report ) {
+			return null;
+		}
+		const count = ( ...statuses: PostResult[ 'status' ][] ) =>
+			report.results.filter( ( result ) =>
+				statuses.includes( result.status )
+			).length;
+		const media = ( status: MediaResult[ 'status' ] ) =>
+			report.media.filter( ( file ) => file.status === status );
+		const failed = count( 'failed' );
+		const updated = count( 'updated' );
+		// A run resumed after a reload finds the posts it created before as
+		// “unchanged”; the run's own count says they were this run's work.
+		const created = Math.min(
+			report.results.length - failed - updated,
+			Math.max(
+				count( 'created' ),
+				report.run.counts?.posts?.created ?? 0
+			)
+		);
+		return {
+			created,
+			updated,
+			skipped: report.results.length - created - updated - failed,
+			failed: report.results.filter(
+				( result ) => result.status === 'failed'
+			),
+			comments: report.results.reduce(
+				( sum, result ) => sum + ( result.comments?.created ?? 0 ),
+				0
+			),
+			imagesCreated: media( 'created' ).length,
+			imagesExisting: media( 'existing' ).length,
+			imagesFailed: media( 'failed' ),
+		};
+	},
+	( state: State ) => [ state.report ]
+);
+
+export interface UndoScope {
+	posts: number;
+	comments: number;
+	images: number;
+	/** Posts the run changed: undo removes nothing of them. */
+	updated: number;
+}
+
+/**
+ * What undoing the run removes, for the confirmation.
+ *
+ * @param state Store state.
+ * @return The counts, or null without a report.
+ */
+export const getUndoScope = createSelector(
+	( state: State ): UndoScope | null => {
+		const summary = getReportSummary( state );
+		const counts = state.report?.run.counts;
+		if ( ! summary ) {
+			return null;
+		}
+		return {
+			// The report's own counts include posts retried since; the run's
+			// include what an earlier, interrupted session created.
+			posts: Math.max( counts?.posts?.created ?? 0, summary.created ),
+			comments: Math.max(
+				counts?.comments?.created ?? 0,
+				summary.comments
+			),
+			images: Math.max(
+				counts?.media?.created ?? 0,
+				summary.imagesCreated
+			),
+			updated: counts?.posts?.updated ?? summary.updated,
+		};
+	},
+	( state: State ) => [ state.report ]
 );

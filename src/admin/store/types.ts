@@ -2,29 +2,107 @@
  * Internal dependencies
  */
 import type { ArchiveModel } from '../../archive/model';
-import type { ImportProgress, RunReport } from '../../import/types';
+import type {
+	ImportOptions,
+	ImportProgress,
+	PostResult,
+	RunInfo,
+	RunReport,
+} from '../../import/types';
 import type { ReadProgress } from '../reader/messages';
 
-export type Step = 'choose' | 'reading' | 'preview' | 'importing' | 'done';
+export type Step =
+	| 'choose'
+	| 'reading'
+	| 'preview'
+	| 'importing'
+	| 'done'
+	| 'undoing'
+	| 'undone';
+
+/** A message above the current step. */
+export interface ScreenNotice {
+	status: 'error' | 'warning' | 'info' | 'success';
+	/** A sentence for the owner. */
+	message: string;
+}
+
+/** An import that stopped before it finished, found when the screen opens. */
+export interface UnfinishedImport {
+	fingerprint: string;
+	name: string;
+	options: Partial< ImportOptions >;
+	/** Whether the archive itself is kept in the browser (no reselection). */
+	hasFile: boolean;
+	/** Posts of the archive already on the site, when the site said. */
+	importedPosts: number | null;
+	totalPosts: number | null;
+}
+
+/** A user who can be the author of the imported posts. */
+export interface Author {
+	id: number;
+	name: string;
+}
+
+/** A category the posts can all go into. */
+export interface Category {
+	id: number;
+	name: string;
+	parent: number;
+}
+
+/** What the site already holds of the archive being previewed. */
+export interface ArchiveHistory {
+	status: 'idle' | 'loading' | 'ready' | 'unavailable';
+	/** Runs of this archive on the site, newest first. */
+	runs: RunInfo[];
+}
 
 export interface State {
 	step: Step;
 	fileName: string | null;
 	readProgress: ReadProgress | null;
 	model: ArchiveModel | null;
+	fingerprint: string | null;
+	history: ArchiveHistory;
+	options: ImportOptions;
 	importProgress: ImportProgress | null;
 	report: RunReport | null;
-	/** A sentence for the owner, or null. */
-	error: string | null;
+	/** Posts being sent again from the report, by source id. */
+	retrying: string[];
+	/** Items the undo still has to remove, once the site said. */
+	undoRemaining: number | null;
+	unfinished: UnfinishedImport | null;
+	authors: Author[] | null;
+	categories: Category[] | null;
+	notice: ScreenNotice | null;
 }
 
 export type Action =
 	| { type: 'READ_STARTED'; fileName: string }
 	| { type: 'READ_PROGRESSED'; progress: ReadProgress }
-	| { type: 'READ_FINISHED'; model: ArchiveModel }
+	| { type: 'READ_FINISHED'; model: ArchiveModel; fingerprint: string }
 	| { type: 'READ_FAILED'; error: string }
+	| { type: 'HISTORY_REQUESTED' }
+	| { type: 'HISTORY_RECEIVED'; runs: RunInfo[] }
+	| { type: 'HISTORY_UNAVAILABLE' }
+	| { type: 'OPTIONS_CHANGED'; options: Partial< ImportOptions > }
 	| { type: 'IMPORT_STARTED' }
 	| { type: 'IMPORT_PROGRESSED'; progress: ImportProgress }
 	| { type: 'IMPORT_FINISHED'; report: RunReport }
 	| { type: 'IMPORT_FAILED'; error: string }
+	| { type: 'IMPORT_CANCELLED'; message: string }
+	| { type: 'RETRY_STARTED'; sourceId: string }
+	| { type: 'RETRY_FINISHED'; result: PostResult }
+	| { type: 'RETRY_FAILED'; sourceId: string; error: string }
+	| { type: 'UNDO_STARTED' }
+	| { type: 'UNDO_PROGRESSED'; remaining: number }
+	| { type: 'UNDO_FINISHED'; message: string }
+	| { type: 'UNDO_FAILED'; error: string }
+	| { type: 'UNFINISHED_FOUND'; unfinished: UnfinishedImport }
+	| { type: 'UNFINISHED_CLEARED' }
+	| { type: 'AUTHORS_RECEIVED'; authors: Author[] }
+	| { type: 'CATEGORIES_RECEIVED'; categories: Category[] }
+	| { type: 'NOTICE_SET'; notice: ScreenNotice | null }
 	| { type: 'RESET' };

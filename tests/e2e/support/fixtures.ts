@@ -17,6 +17,15 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 
+/**
+ * Internal dependencies
+ */
+import {
+	generateArchive,
+	type GeneratedArchive,
+	type GenerateOptions,
+} from '../../../src/archive/testing/generate';
+
 export const root = path.resolve( __dirname, '../../..' );
 
 /** The folder the README names for screenshots of what an owner sees. */
@@ -27,6 +36,8 @@ export const realPagesDir = path.resolve( root, '../shared/fixtures/real' );
 
 export interface E2ESite {
 	url: string;
+	/** The site's folder, for test-only must-use plugins. */
+	dir: string;
 	adminUser: string;
 	adminPassword: string;
 	appPassword: string;
@@ -71,4 +82,24 @@ export function zipRealPages(): string {
 	const file = path.join( dir, 'space.zip' );
 	writeFileSync( file, zipSync( files ) );
 	return file;
+}
+
+/**
+ * Writes a synthetic Spaces archive to a temporary zip, as an owner would
+ * have it on disk.
+ *
+ * @param name    The zip's file name.
+ * @param options The archive's size and shape.
+ * @return The zip's path and what it holds.
+ */
+export function generatedZip(
+	name: string,
+	options: GenerateOptions
+): { file: string; archive: GeneratedArchive } {
+	const archive = generateArchive( options );
+	const dir = path.join( os.tmpdir(), 'spaces-importer-e2e-files' );
+	mkdirSync( dir, { recursive: true } );
+	const file = path.join( dir, name );
+	writeFileSync( file, zipSync( archive.files ) );
+	return { file, archive };
 }

@@ -28,6 +28,7 @@ export default async function globalSetup() {
 	} );
 	process.env.SPACES_IMPORTER_SITE = JSON.stringify( {
 		url: site.url,
+		dir: site.dir,
 		adminUser: site.adminUser,
 		adminPassword: site.adminPassword,
 		appPassword: site.appPassword,

@@ -1,163 +1,244 @@
 /**
  * WordPress dependencies
  */
-import { Button } from '@wordpress/components';
-import { useDispatch, useSelect } from '@wordpress/data';
+import { Notice } from '@wordpress/components';
+import { useSelect } from '@wordpress/data';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
-import type { ArchiveWarning } from '../../../archive/model';
+import { formatDate, formatNumber } from '../../format';
+import { warningMessage } from '../../messages';
 import { store } from '../../store';
-
-const PREVIEW_POSTS = 10;
+import { PREVIEW_POSTS } from '../../store/constants';
+import type { PreviousImport } from '../../store/selectors';
 
 /**
- * Warnings of one kind together, so a hundred alike read as one line.
+ * What the site already holds of this archive, in a sentence.
  *
- * @param warnings The reader's warnings.
- * @return One entry per code, with how many and the first file's sentence.
+ * @param previous What the site said.
+ * @param total    Posts in the archive.
+ * @return A sentence.
  */
-function groupWarnings( warnings: ArchiveWarning[] ) {
-	const groups = new Map<
-		string,
-		{ first: ArchiveWarning; count: number }
-	>();
-	for ( const warning of warnings ) {
-		const group = groups.get( warning.code );
-		if ( group ) {
-			group.count++;
-		} else {
-			groups.set( warning.code, { first: warning, count: 1 } );
-		}
+function previousImportMessage(
+	previous: PreviousImport,
+	total: number
+): string {
+	if ( previous.unfinished ) {
+		return sprintf(
+			/* translators: 1: date, 2: posts already on the site, 3: posts in the archive. */
+			__(
+				'An import of this archive started on %1$s stopped before it finished: %2$s of its %3$s posts are on this site. Press Import to continue it; nothing is imported twice.',
+				'spaces-importer'
+			),
+			formatDate( previous.unfinished.created ),
+			formatNumber( previous.importedPosts ),
+			formatNumber( total )
+		);
 	}
-	return [ ...groups.values() ];
+	return sprintf(
+		/* translators: 1: date, 2: posts already on the site, 3: posts in the archive. */
+		__(
+			'This archive was imported into this site before, on %1$s: %2$s of its %3$s posts are already here. Importing again adds only what is missing.',
+			'spaces-importer'
+		),
+		formatDate( previous.latest.created ),
+		formatNumber( previous.importedPosts ),
+		formatNumber( total )
+	);
 }
 
 /**
  * Step 2: what the archive holds, before anything is sent to the site.
  */
 export default function ArchivePreview() {
-	const { model, comments, range, step } = useSelect(
+	const { model, counts, range, warnings, previous } = useSelect(
 		( select ) => ( {
 			model: select( store ).getModel(),
-			comments: select( store ).getCommentCount(),
+			counts: select( store ).getArchiveCounts(),
 			range: select( store ).getDateRange(),
-			step: select( store ).getStep(),
+			warnings: select( store ).getWarningGroups(),
+			previous: select( store ).getPreviousImport(),
 		} ),
 		[]
 	);
-	const { startImport, reset } = useDispatch( store );
 	if ( ! model ) {
 		return null;
 	}
-	const posts = model.posts;
-	const busy = step === 'importing';
+	const firstPosts = model.posts.slice( 0, PREVIEW_POSTS );
+	const firstMessages = new Map< string, string >();
+	for ( const warning of model.warnings ) {
+		if ( ! firstMessages.has( warning.code ) ) {
+			firstMessages.set( warning.code, warning.message );
+		}
+	}
 	return (
-		<div className="spaces-importer-preview">
-			<h2>{ model.blog.title || model.name }</h2>
-			{ model.blog.host && <p>{ model.blog.host }</p> }
-			<p className="spaces-importer-preview__counts">
-				{ sprintf(
-					/* translators: 1: number of posts, 2: number of comments. */
-					_n(
-						'%1$d post, %2$d comments found.',
-						'%1$d posts, %2$d comments found.',
-						posts.length,
-						'spaces-importer'
-					),
-					posts.length,
-					comments
-				) }
-				{ range &&
-					' ' +
-						sprintf(
+		<section
+			className="spaces-importer-preview"
+			aria-labelledby="spaces-importer-preview-title"
+		>
+			<h2 id="spaces-importer-preview-title" tabIndex={ -1 }>
+				{ model.blog.title || model.name }
+			</h2>
+			{ model.blog.host && (
+				<p className="spaces-importer-preview__host">
+					<bdi>{ model.blog.host }</bdi>
+				</p>
+			) }
+			{ previous && (
+				<Notice status="info" isDismissible={ false }>
+					{ previousImportMessage( previous, counts.posts ) }
+				</Notice>
+			) }
+			<ul className="spaces-importer-preview__counts">
+				<li>
+					{ sprintf(
+						/* translators: 1: number of posts, 2: number of comments. */
+						_n(
+							'%1$s post, %2$s comments found.',
+							'%1$s posts, %2$s comments found.',
+							counts.posts,
+							'spaces-importer'
+						),
+						formatNumber( counts.posts ),
+						formatNumber( counts.comments )
+					) }
+				</li>
+				<li>
+					{ counts.imagesMissing
+						? sprintf(
+								/* translators: 1: images in the archive, 2: images missing from it. */
+								__(
+									'Images: %1$s in the archive, %2$s missing from it.',
+									'spaces-importer'
+								),
+								formatNumber( counts.imagesFound ),
+								formatNumber( counts.imagesMissing )
+							)
+						: sprintf(
+								/* translators: %s: number of images. */
+								__(
+									'Images: %s, all in the archive.',
+									'spaces-importer'
+								),
+								formatNumber( counts.imagesFound )
+							) }
+				</li>
+				<li>
+					{ sprintf(
+						/* translators: %s: number of categories. */
+						_n(
+							'%s category.',
+							'%s categories.',
+							counts.categories,
+							'spaces-importer'
+						),
+						formatNumber( counts.categories )
+					) }
+				</li>
+				{ range && (
+					<li>
+						{ sprintf(
 							/* translators: 1: first post date, 2: last post date. */
 							__(
 								'Written from %1$s to %2$s.',
 								'spaces-importer'
 							),
-							range.first,
-							range.last
+							formatDate( range.first ),
+							formatDate( range.last )
 						) }
-			</p>
-			<table className="widefat striped">
-				<thead>
-					<tr>
-						<th scope="col">
-							{ __( 'Title', 'spaces-importer' ) }
-						</th>
-						<th scope="col">{ __( 'Date', 'spaces-importer' ) }</th>
-						<th scope="col">
-							{ __( 'Categories', 'spaces-importer' ) }
-						</th>
-					</tr>
-				</thead>
-				<tbody>
-					{ posts.slice( 0, PREVIEW_POSTS ).map( ( post ) => (
-						<tr key={ post.sourceId }>
-							<td>{ post.title }</td>
-							<td>
-								{ post.published?.replace( 'T', ' ' ) ?? '—' }
-							</td>
-							<td>{ post.categories.join( ', ' ) }</td>
+					</li>
+				) }
+			</ul>
+			<div className="spaces-importer-table-scroll">
+				<table className="widefat striped">
+					<caption className="screen-reader-text">
+						{ __( 'The first posts', 'spaces-importer' ) }
+					</caption>
+					<thead>
+						<tr>
+							<th scope="col">
+								{ __( 'Title', 'spaces-importer' ) }
+							</th>
+							<th scope="col">
+								{ __( 'Date', 'spaces-importer' ) }
+							</th>
+							<th scope="col">
+								{ __( 'Comments', 'spaces-importer' ) }
+							</th>
 						</tr>
-					) ) }
-				</tbody>
-			</table>
-			{ posts.length > PREVIEW_POSTS && (
+					</thead>
+					<tbody>
+						{ firstPosts.map( ( post ) => (
+							<tr key={ post.sourceId }>
+								<td>
+									{ post.title ||
+										__( '(no title)', 'spaces-importer' ) }
+								</td>
+								<td>
+									{ formatDate(
+										post.published,
+										'datetime'
+									) || '—' }
+								</td>
+								<td>
+									{ formatNumber( post.comments.length ) }
+								</td>
+							</tr>
+						) ) }
+					</tbody>
+				</table>
+			</div>
+			{ model.posts.length > firstPosts.length && (
 				<p>
 					{ sprintf(
-						/* translators: %d: number of posts not shown. */
-						__( 'and %d more.', 'spaces-importer' ),
-						posts.length - PREVIEW_POSTS
+						/* translators: %s: number of posts not shown. */
+						_n(
+							'and %s more post.',
+							'and %s more posts.',
+							model.posts.length - firstPosts.length,
+							'spaces-importer'
+						),
+						formatNumber( model.posts.length - firstPosts.length )
 					) }
 				</p>
 			) }
-			{ model.warnings.length > 0 && (
+			{ warnings.length > 0 && (
 				<div className="spaces-importer-preview__warnings">
 					<h3>{ __( 'Worth knowing', 'spaces-importer' ) }</h3>
 					<ul>
-						{ groupWarnings( model.warnings ).map(
-							( { first, count } ) => (
-								<li key={ first.code }>
-									{ first.message }
-									{ count > 1 &&
-										' ' +
-											sprintf(
-												/* translators: %d: number of other places. */
-												__(
-													'(and %d more like it)',
-													'spaces-importer'
-												),
-												count - 1
+						{ warnings.map( ( group ) => (
+							<li key={ group.code }>
+								{ warningMessage(
+									group.code,
+									group.count,
+									firstMessages.get( group.code ) ?? ''
+								) }
+								{ group.files.length > 0 && (
+									<details>
+										<summary>
+											{ __(
+												'Which files',
+												'spaces-importer'
 											) }
-								</li>
-							)
-						) }
+										</summary>
+										<ul>
+											{ group.files
+												.slice( 0, 20 )
+												.map( ( file, index ) => (
+													<li key={ index }>
+														<bdi>{ file }</bdi>
+													</li>
+												) ) }
+										</ul>
+									</details>
+								) }
+							</li>
+						) ) }
 					</ul>
 				</div>
 			) }
-			<div className="spaces-importer-actions">
-				<Button
-					__next40pxDefaultSize
-					variant="primary"
-					isBusy={ busy }
-					disabled={ busy }
-					onClick={ () => startImport() }
-				>
-					{ __( 'Import', 'spaces-importer' ) }
-				</Button>
-				<Button
-					__next40pxDefaultSize
-					variant="tertiary"
-					disabled={ busy }
-					onClick={ () => reset() }
-				>
-					{ __( 'Choose another archive', 'spaces-importer' ) }
-				</Button>
-			</div>
-		</div>
+		</section>
 	);
 }

@@ -2,46 +2,94 @@
  * WordPress dependencies
  */
 import { Notice } from '@wordpress/components';
-import { useSelect } from '@wordpress/data';
+import { useDispatch, useSelect } from '@wordpress/data';
+import { useEffect, useRef } from '@wordpress/element';
 
 /**
  * Internal dependencies
  */
-import { store } from '../../store';
+import { closeSession, store } from '../../store';
 import ArchiveChooser from '../archive-chooser';
 import ArchivePreview from '../archive-preview';
+import ImportOptions from '../import-options';
 import ImportProgress from '../import-progress';
 import ImportReport from '../import-report';
 import ReadingProgress from '../reading-progress';
+import UndoProgress from '../undo-progress';
+import UnfinishedImport from '../unfinished-import';
 
 /**
- * The importer screen: one step at a time, and any error above it.
+ * The importer screen: one step at a time, and any message above it.
  */
 export default function ImporterApp() {
-	const { step, error } = useSelect(
+	const { step, notice } = useSelect(
 		( select ) => ( {
 			step: select( store ).getStep(),
-			error: select( store ).getError(),
+			notice: select( store ).getNotice(),
 		} ),
 		[]
 	);
+	const { loadUnfinished, setNotice } = useDispatch( store );
+	const container = useRef< HTMLDivElement >( null );
+	const shownStep = useRef( step );
+
+	useEffect( () => {
+		loadUnfinished();
+		return closeSession;
+	}, [ loadUnfinished ] );
+
+	// Each step replaces the last: focus goes to its heading, so keyboard
+	// and screen reader users start reading where the new step begins.
+	useEffect( () => {
+		if ( shownStep.current === step ) {
+			return;
+		}
+		shownStep.current = step;
+		container.current
+			?.querySelector< HTMLElement >( 'h2[tabindex="-1"]' )
+			?.focus();
+	}, [ step ] );
+
+	// Leaving mid-run stops sending; the browser asks first.
+	useEffect( () => {
+		if ( step !== 'importing' && step !== 'undoing' ) {
+			return;
+		}
+		const ask = ( event: BeforeUnloadEvent ) => {
+			event.preventDefault();
+			event.returnValue = '';
+		};
+		window.addEventListener( 'beforeunload', ask );
+		return () => window.removeEventListener( 'beforeunload', ask );
+	}, [ step ] );
+
 	return (
-		<div className="spaces-importer">
-			{ error && (
-				<Notice status="error" isDismissible={ false }>
-					{ error }
+		<div className="spaces-importer" ref={ container }>
+			{ notice && (
+				<Notice
+					status={ notice.status }
+					isDismissible={ notice.status !== 'error' }
+					onRemove={ () => setNotice( null ) }
+				>
+					{ notice.message }
 				</Notice>
 			) }
-			{ step === 'choose' && <ArchiveChooser /> }
-			{ step === 'reading' && <ReadingProgress /> }
-			{ step === 'preview' && <ArchivePreview /> }
-			{ step === 'importing' && (
+			{ step === 'choose' && (
 				<>
-					<ImportProgress />
-					<ArchivePreview />
+					<UnfinishedImport />
+					<ArchiveChooser />
 				</>
 			) }
+			{ step === 'reading' && <ReadingProgress /> }
+			{ step === 'preview' && (
+				<>
+					<ArchivePreview />
+					<ImportOptions />
+				</>
+			) }
+			{ step === 'importing' && <ImportProgress /> }
 			{ step === 'done' && <ImportReport /> }
+			{ ( step === 'undoing' || step === 'undone' ) && <UndoProgress /> }
 		</div>
 	);
 }

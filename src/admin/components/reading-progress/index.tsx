@@ -1,13 +1,14 @@
 /**
  * WordPress dependencies
  */
-import { Button, Spinner } from '@wordpress/components';
+import { Button, ProgressBar } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
+import { formatNumber } from '../../format';
 import { store } from '../../store';
 
 /**
@@ -22,30 +23,38 @@ export default function ReadingProgress() {
 		[]
 	);
 	const { cancelReading } = useDispatch( store );
+	const percent = progress?.filesTotal
+		? Math.floor( ( progress.filesRead / progress.filesTotal ) * 100 )
+		: undefined;
 	return (
-		<div className="spaces-importer-reading" role="status">
-			<Spinner />
-			<p>
+		<div className="spaces-importer-reading">
+			<h2 tabIndex={ -1 }>
 				{ sprintf(
 					/* translators: %s: file name. */
-					__( 'Reading “%s”…', 'spaces-importer' ),
+					__( 'Reading “%s”', 'spaces-importer' ),
 					fileName ?? ''
 				) }
+			</h2>
+			<ProgressBar
+				className="spaces-importer-progress-bar"
+				value={ percent }
+				aria-label={ __( 'Reading the archive', 'spaces-importer' ) }
+			/>
+			{ /* Polite: counts change often, a reader hears the latest. */ }
+			<p role="status" aria-live="polite" aria-atomic="true">
+				{ progress
+					? sprintf(
+							/* translators: 1: files read, 2: files in the archive, 3: posts found. */
+							__(
+								'%1$s of %2$s files read, %3$s posts found.',
+								'spaces-importer'
+							),
+							formatNumber( progress.filesRead ),
+							formatNumber( progress.filesTotal ),
+							formatNumber( progress.postsFound )
+						)
+					: __( 'Opening the archive…', 'spaces-importer' ) }
 			</p>
-			{ progress && (
-				<p>
-					{ sprintf(
-						/* translators: 1: files read, 2: files in the archive, 3: posts found. */
-						__(
-							'%1$d of %2$d files read, %3$d posts found.',
-							'spaces-importer'
-						),
-						progress.filesRead,
-						progress.filesTotal,
-						progress.postsFound
-					) }
-				</p>
-			) }
 			<Button
 				__next40pxDefaultSize
 				variant="secondary"

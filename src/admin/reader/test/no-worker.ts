@@ -3,5 +3,5 @@
  * that need reading mock `readInWorker` and never reach this.
  */
 export function createReaderWorker(): Worker {
-	throw new Error( 'No worker under Jest: mock readInWorker instead.' );
+	throw new Error( 'No worker under Jest: mock openArchive instead.' );
 }

@@ -1,75 +1,52 @@
 /**
  * External dependencies
  */
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 /**
  * WordPress dependencies
  */
-import { dispatch } from '@wordpress/data';
+import apiFetch from '@wordpress/api-fetch';
 
 /**
  * Internal dependencies
  */
-import type { ArchiveModel } from '../../../../archive/model';
 import { runImport } from '../../../../import/runner';
 import { TransportError } from '../../../../import/transport';
-import { readInWorker, ReadFailure } from '../../../reader';
-import { store } from '../../../store';
+import { openArchive, ReadFailure } from '../../../reader';
+import { savedArchives } from '../../../saved-archives';
+import {
+	FINGERPRINT,
+	model,
+	report,
+	resetStore,
+	run,
+} from '../../../test/fixtures';
 import ImporterApp from '..';
 
+jest.mock( '@wordpress/api-fetch', () => ( {
+	__esModule: true,
+	default: jest.fn(),
+} ) );
 jest.mock( '../../../reader', () => ( {
 	...jest.requireActual( '../../../reader' ),
-	readInWorker: jest.fn(),
+	openArchive: jest.fn(),
 } ) );
 jest.mock( '../../../../import/runner', () => ( {
 	...jest.requireActual( '../../../../import/runner' ),
 	runImport: jest.fn(),
 } ) );
+jest.mock( '../../../saved-archives', () => ( {
+	saveArchive: jest.fn(),
+	savedArchives: jest.fn(),
+	forgetArchive: jest.fn(),
+} ) );
 
-const mockedRead = readInWorker as jest.MockedFunction< typeof readInWorker >;
+const mockedOpen = openArchive as jest.MockedFunction< typeof openArchive >;
 const mockedRun = runImport as jest.MockedFunction< typeof runImport >;
-
-const model: ArchiveModel = {
-	name: 'space.zip',
-	blog: {
-		title: '周树群的空间',
-		host: 'zhoushuqun.spaces.live.com',
-		cid: '2B070A76FD6627CE',
-		culture: 'zh-CN',
-	},
-	posts: [
-		{
-			sourceId: 'cns!2B070A76FD6627CE!975',
-			number: 975,
-			title: '新年快乐',
-			html: '<p>Hi</p>',
-			published: '2007-01-03T23:55:16',
-			dateSource: 'footer',
-			categories: [ '生活' ],
-			originalUrl: null,
-			comments: [],
-			declaredCommentCount: 3,
-			images: [],
-			links: [],
-			files: [ 'entry.html' ],
-		},
-	],
-	media: [],
-	warnings: [
-		{
-			file: 'entry.html',
-			code: 'comments-missing',
-			message: 'Comments are missing from entry.html.',
-		},
-		{
-			file: 'home.html',
-			code: 'comments-missing',
-			message: 'Comments are missing from home.html.',
-		},
-	],
-};
+const mockedFetch = apiFetch as unknown as jest.Mock;
+const close = jest.fn();
 
 async function chooseArchive( name = 'space.zip' ) {
 	const input = document.querySelector(
@@ -83,67 +60,55 @@ async function chooseArchive( name = 'space.zip' ) {
 
 beforeEach( () => {
 	jest.resetAllMocks();
-	act( () => {
-		dispatch( store ).reset();
+	( savedArchives as jest.Mock ).mockResolvedValue( [] );
+	mockedFetch.mockResolvedValue( [] );
+	mockedOpen.mockResolvedValue( {
+		model,
+		fingerprint: FINGERPRINT,
+		media: { read: jest.fn() },
+		close,
 	} );
+	resetStore();
 } );
 
 describe( 'ImporterApp', () => {
-	it( 'reads the chosen archive, previews it, imports it and links the new posts', async () => {
-		mockedRead.mockResolvedValue( model );
-		mockedRun.mockResolvedValue( {
-			run: {} as any,
-			media: [],
-			results: [
-				{
-					sourceId: 'cns!2B070A76FD6627CE!975',
-					postId: 12,
-					status: 'created',
-					link: 'http://example.test/2007/01/xin-nian/',
-					title: '新年快乐',
-				},
-			],
-		} );
-		render( <ImporterApp /> );
+	it( 'reads the chosen archive, previews it, imports it and links the new posts, moving focus to each step', async () => {
+		mockedRun.mockResolvedValue( report() );
+		const { unmount } = render( <ImporterApp /> );
 		expect(
 			screen.getByText( /space\.zip you downloaded/ )
 		).toBeInTheDocument();
 
 		await chooseArchive();
-		expect( mockedRead.mock.calls[ 0 ][ 0 ].name ).toBe( 'space.zip' );
+		const title = await screen.findByRole( 'heading', {
+			name: '周树群的空间',
+		} );
+		await waitFor( () => expect( title ).toHaveFocus() );
 		expect(
-			await screen.findByRole( 'heading', { name: '周树群的空间' } )
-		).toBeInTheDocument();
-		expect(
-			screen.getByText( /1 post, 0 comments found/ )
-		).toBeInTheDocument();
-		expect(
-			screen.getByText( /from 2007-01-03 to 2007-01-03/ )
-		).toBeInTheDocument();
-		expect( screen.getByText( '2007-01-03 23:55:16' ) ).toBeInTheDocument();
-		// Two warnings of one kind read as one line.
-		expect(
-			screen.getByText(
-				/Comments are missing from entry\.html\. \(and 1 more like it\)/
-			)
+			screen.getByText( '2 posts, 1 comments found.' )
 		).toBeInTheDocument();
 
 		await userEvent.click(
 			screen.getByRole( 'button', { name: 'Import' } )
 		);
 		expect( mockedRun.mock.calls[ 0 ][ 0 ].model ).toBe( model );
-		const link = await screen.findByRole( 'link', { name: '新年快乐' } );
-		expect( link ).toHaveAttribute(
-			'href',
-			'http://example.test/2007/01/xin-nian/'
-		);
+		const finished = await screen.findByRole( 'heading', {
+			name: 'Import finished',
+		} );
+		await waitFor( () => expect( finished ).toHaveFocus() );
 		expect(
-			screen.getByText( '1 posts imported, 0 already here, 0 failed.' )
+			screen.getByRole( 'link', { name: '新年快乐' } )
+		).toHaveAttribute( 'href', 'http://example.test/2007/01/xin-nian/' );
+		expect(
+			screen.getByText( '1 post imported, 0 already here, 1 failed.' )
 		).toBeInTheDocument();
+		// Leaving the screen stops the worker.
+		unmount();
+		expect( close ).toHaveBeenCalled();
 	} );
 
 	it( 'names the file and the problem when it cannot be read, and lets the owner choose again', async () => {
-		mockedRead.mockRejectedValue(
+		mockedOpen.mockRejectedValue(
 			new ReadFailure( 'not-zip', 'photos.rar', 'x' )
 		);
 		render( <ImporterApp /> );
@@ -165,7 +130,6 @@ describe( 'ImporterApp', () => {
 	} );
 
 	it( 'keeps the archive and explains a lost connection, so Import can be pressed again', async () => {
-		mockedRead.mockResolvedValue( model );
 		mockedRun.mockRejectedValue(
 			new TransportError( 'Failed to fetch', 0, 'fetch_error' )
 		);
@@ -184,5 +148,46 @@ describe( 'ImporterApp', () => {
 				screen.getByRole( 'button', { name: 'Import' } )
 			).toBeEnabled()
 		);
+	} );
+
+	it( 'asks before the tab is closed mid-run', async () => {
+		let finish: ( value: ReturnType< typeof report > ) => void = () => {};
+		mockedRun.mockReturnValue(
+			new Promise( ( resolve ) => {
+				finish = resolve;
+			} )
+		);
+		render( <ImporterApp /> );
+		await chooseArchive();
+		await userEvent.click(
+			await screen.findByRole( 'button', { name: 'Import' } )
+		);
+		await screen.findByRole( 'heading', { name: /^Importing/ } );
+		const event = new Event( 'beforeunload', { cancelable: true } );
+		window.dispatchEvent( event );
+		expect( event.defaultPrevented ).toBe( true );
+		finish( report() );
+		await screen.findByRole( 'heading', { name: 'Import finished' } );
+		const after = new Event( 'beforeunload', { cancelable: true } );
+		window.dispatchEvent( after );
+		expect( after.defaultPrevented ).toBe( false );
+	} );
+
+	it( 'offers the unfinished import when the screen opens, and resumes it once the same archive is chosen', async () => {
+		mockedFetch.mockImplementation( async ( { path } ) =>
+			path.startsWith( '/spaces-importer/v1/runs' )
+				? [ run( { state: 'running', importedPosts: 1 } ) ]
+				: []
+		);
+		mockedRun.mockResolvedValue( report() );
+		render( <ImporterApp /> );
+		expect(
+			await screen.findByText(
+				/The import of “space\.zip” stopped before it finished: 1 of its 2 posts are on this site\. To bring in the rest, choose “space\.zip” again below/
+			)
+		).toBeInTheDocument();
+		await chooseArchive();
+		await screen.findByRole( 'heading', { name: 'Import finished' } );
+		expect( mockedRun ).toHaveBeenCalled();
 	} );
 } );

@@ -1,0 +1,92 @@
+/**
+ * External dependencies
+ */
+import { act, render, screen, within } from '@testing-library/react';
+
+/**
+ * WordPress dependencies
+ */
+import { dispatch } from '@wordpress/data';
+
+/**
+ * Internal dependencies
+ */
+import { store } from '../../../store';
+import { resetStore, run, showPreview } from '../../../test/fixtures';
+import ArchivePreview from '..';
+
+beforeEach( () => {
+	resetStore();
+	showPreview();
+} );
+
+describe( 'ArchivePreview', () => {
+	it( 'shows the blog, its counts, dates, first posts and warnings in plain words', () => {
+		render( <ArchivePreview /> );
+		expect(
+			screen.getByRole( 'heading', { name: '周树群的空间' } )
+		).toBeInTheDocument();
+		expect(
+			screen.getByText( 'zhoushuqun.spaces.live.com' )
+		).toBeInTheDocument();
+		expect(
+			screen.getByText( '2 posts, 1 comments found.' )
+		).toBeInTheDocument();
+		expect(
+			screen.getByText( 'Images: 1 in the archive, 1 missing from it.' )
+		).toBeInTheDocument();
+		expect( screen.getByText( '2 categories.' ) ).toBeInTheDocument();
+		expect(
+			screen.getByText( 'Written from January 3, 2007 to May 1, 2008.' )
+		).toBeInTheDocument();
+		const rows = within( screen.getByRole( 'table' ) ).getAllByRole(
+			'row'
+		);
+		expect( rows[ 1 ] ).toHaveTextContent( '新年快乐' );
+		// Dates are the blog's wall clock, never shifted.
+		expect( rows[ 1 ] ).toHaveTextContent( 'January 3, 2007 11:55 pm' );
+		expect( rows[ 1 ] ).toHaveTextContent( /1$/ );
+		// Two warnings of one kind read as one sentence; an unknown kind
+		// keeps the reader's own words.
+		expect(
+			screen.getByText( /2 posts had comments on Spaces/ )
+		).toBeInTheDocument();
+		expect( screen.getByText( 'Something odd.' ) ).toBeInTheDocument();
+		expect( screen.queryByText( /imported into this site before/ ) ).toBe(
+			null
+		);
+	} );
+
+	it( 'says when the archive was imported before and how much is here', () => {
+		act( () => {
+			dispatch( store ).historyReceived( [
+				run( { importedPosts: 1 } ),
+			] );
+		} );
+		render( <ArchivePreview /> );
+		expect(
+			screen.getByText(
+				'This archive was imported into this site before, on November 21, 2026: 1 of its 2 posts are already here. Importing again adds only what is missing.',
+				{ selector: '.components-notice__content' }
+			)
+		).toBeInTheDocument();
+		// The notice is announced to screen readers too.
+		expect(
+			document.getElementById( 'a11y-speak-polite' )
+		).toHaveTextContent( /imported into this site before/ );
+	} );
+
+	it( 'says when an import of it stopped before it finished', () => {
+		act( () => {
+			dispatch( store ).historyReceived( [
+				run( { state: 'running', importedPosts: 1 } ),
+			] );
+		} );
+		render( <ArchivePreview /> );
+		expect(
+			screen.getByText( /stopped before it finished: 1 of its 2 posts/, {
+				selector: '.components-notice__content',
+			} )
+		).toBeInTheDocument();
+	} );
+} );

@@ -1,0 +1,162 @@
+/**
+ * Archives kept in the browser while their import is unfinished, so that a
+ * closed tab or a reload resumes without the owner choosing the file again.
+ * IndexedDB holds the file itself; where it cannot (private windows, a full
+ * disk), a note in localStorage still lets the screen ask for the same file.
+ */
+
+/**
+ * Internal dependencies
+ */
+import type { ImportOptions } from '../import/types';
+
+export interface SavedArchive {
+	fingerprint: string;
+	name: string;
+	options: Partial< ImportOptions >;
+	/** The archive, or null when only the note could be kept. */
+	file: Blob | null;
+	savedAt: number;
+}
+
+const DATABASE = 'spaces-importer';
+const STORE = 'archives';
+const NOTE_KEY = 'spaces-importer-unfinished';
+
+function request< T >( req: IDBRequest< T > ): Promise< T > {
+	return new Promise( ( resolve, reject ) => {
+		req.onsuccess = () => resolve( req.result );
+		req.onerror = () => reject( req.error );
+	} );
+}
+
+async function database(): Promise< IDBDatabase | null > {
+	if ( typeof indexedDB === 'undefined' ) {
+		return null;
+	}
+	try {
+		const open = indexedDB.open( DATABASE, 1 );
+		open.onupgradeneeded = () => {
+			open.result.createObjectStore( STORE, { keyPath: 'fingerprint' } );
+		};
+		return await request( open );
+	} catch {
+		return null;
+	}
+}
+
+async function withStore< T >(
+	mode: IDBTransactionMode,
+	work: ( store: IDBObjectStore ) => IDBRequest< T >
+): Promise< T | null > {
+	const db = await database();
+	if ( ! db ) {
+		return null;
+	}
+	try {
+		const transaction = db.transaction( STORE, mode );
+		// Written only once the transaction commits, not when asked.
+		const committed = new Promise< void >( ( resolve, reject ) => {
+			transaction.oncomplete = () => resolve();
+			transaction.onerror = () => reject( transaction.error );
+			transaction.onabort = () => reject( transaction.error );
+		} );
+		const result = await request(
+			work( transaction.objectStore( STORE ) )
+		);
+		await committed;
+		return result;
+	} finally {
+		db.close();
+	}
+}
+
+function readNotes(): SavedArchive[] {
+	try {
+		const notes = JSON.parse(
+			window.localStorage.getItem( NOTE_KEY ) ?? '[]'
+		);
+		return Array.isArray( notes ) ? notes : [];
+	} catch {
+		return [];
+	}
+}
+
+function writeNotes( notes: SavedArchive[] ): void {
+	try {
+		if ( notes.length ) {
+			window.localStorage.setItem( NOTE_KEY, JSON.stringify( notes ) );
+		} else {
+			window.localStorage.removeItem( NOTE_KEY );
+		}
+	} catch {
+		// Storage refused: the site's run list still names the import.
+	}
+}
+
+/**
+ * Keeps an archive whose import is starting.
+ *
+ * @param archive The archive and what its import needs.
+ * @return Whether the file itself was kept (false: only a note).
+ */
+export async function saveArchive( archive: SavedArchive ): Promise< boolean > {
+	const note = { ...archive, file: null };
+	writeNotes( [
+		...readNotes().filter(
+			( old ) => old.fingerprint !== archive.fingerprint
+		),
+		note,
+	] );
+	try {
+		const kept = await withStore( 'readwrite', ( store ) =>
+			store.put( archive )
+		);
+		return kept !== null;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * The archives kept, newest first, with their files where kept.
+ *
+ * @return The archives.
+ */
+export async function savedArchives(): Promise< SavedArchive[] > {
+	const byFingerprint = new Map< string, SavedArchive >();
+	for ( const note of readNotes() ) {
+		byFingerprint.set( note.fingerprint, note );
+	}
+	try {
+		const stored =
+			( await withStore( 'readonly', ( store ) => store.getAll() ) ) ??
+			[];
+		for ( const archive of stored as SavedArchive[] ) {
+			byFingerprint.set( archive.fingerprint, archive );
+		}
+	} catch {
+		// Only the notes, then.
+	}
+	return [ ...byFingerprint.values() ].sort(
+		( a, b ) => b.savedAt - a.savedAt
+	);
+}
+
+/**
+ * Forgets an archive: its import finished, was undone or was discarded.
+ *
+ * @param fingerprint The archive's fingerprint.
+ */
+export async function forgetArchive( fingerprint: string ): Promise< void > {
+	writeNotes(
+		readNotes().filter( ( note ) => note.fingerprint !== fingerprint )
+	);
+	try {
+		await withStore( 'readwrite', ( store ) =>
+			store.delete( fingerprint )
+		);
+	} catch {
+		// Nothing more can be done; a stale entry is checked against the site.
+	}
+}

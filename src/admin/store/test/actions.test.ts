@@ -1,0 +1,273 @@
+/**
+ * WordPress dependencies
+ */
+import apiFetch from '@wordpress/api-fetch';
+import { dispatch, select } from '@wordpress/data';
+
+/**
+ * Internal dependencies
+ */
+import type { RunControl } from '../../../import/control';
+import { runImport, undoRun } from '../../../import/runner';
+import { openArchive } from '../../reader';
+import {
+	forgetArchive,
+	saveArchive,
+	savedArchives,
+} from '../../saved-archives';
+import {
+	FINGERPRINT,
+	model,
+	report,
+	resetStore,
+	run,
+} from '../../test/fixtures';
+import { store } from '..';
+
+jest.mock( '@wordpress/api-fetch', () => ( {
+	__esModule: true,
+	default: jest.fn(),
+} ) );
+jest.mock( '../../reader', () => ( {
+	...jest.requireActual( '../../reader' ),
+	openArchive: jest.fn(),
+} ) );
+jest.mock( '../../../import/runner', () => ( {
+	...jest.requireActual( '../../../import/runner' ),
+	runImport: jest.fn(),
+	undoRun: jest.fn(),
+} ) );
+jest.mock( '../../saved-archives', () => ( {
+	saveArchive: jest.fn(),
+	savedArchives: jest.fn(),
+	forgetArchive: jest.fn(),
+} ) );
+
+const mockedFetch = apiFetch as unknown as jest.Mock;
+const mockedOpen = openArchive as jest.MockedFunction< typeof openArchive >;
+const mockedRun = runImport as jest.MockedFunction< typeof runImport >;
+const mockedUndo = undoRun as jest.MockedFunction< typeof undoRun >;
+const mockedSaved = savedArchives as jest.MockedFunction<
+	typeof savedArchives
+>;
+
+const media = { read: jest.fn() };
+const close = jest.fn();
+const file = new File( [ 'zip' ], 'space.zip' );
+
+beforeEach( () => {
+	jest.resetAllMocks();
+	mockedOpen.mockResolvedValue( {
+		model,
+		fingerprint: FINGERPRINT,
+		media,
+		close,
+	} );
+	mockedSaved.mockResolvedValue( [] );
+	mockedFetch.mockResolvedValue( [] );
+	resetStore();
+} );
+
+describe( 'chooseFile', () => {
+	it( 'reads the archive in the worker, then asks the site about it', async () => {
+		mockedFetch.mockResolvedValue( [ run() ] );
+		await dispatch( store ).chooseFile( file );
+		expect( mockedOpen.mock.calls[ 0 ][ 1 ] ).toBe( 'space.zip' );
+		expect( select( store ).getStep() ).toBe( 'preview' );
+		expect( select( store ).getFingerprint() ).toBe( FINGERPRINT );
+		expect( mockedFetch.mock.calls[ 0 ][ 0 ].path ).toBe(
+			`/spaces-importer/v1/runs?fingerprint=${ FINGERPRINT }`
+		);
+		expect( select( store ).getPreviousImport()?.importedPosts ).toBe( 2 );
+	} );
+
+	it( 'does without the history when the site cannot tell', async () => {
+		mockedFetch.mockRejectedValue( { code: 'rest_no_route' } );
+		await dispatch( store ).chooseFile( file );
+		expect( select( store ).getHistory().status ).toBe( 'unavailable' );
+		expect( select( store ).getStep() ).toBe( 'preview' );
+	} );
+
+	it( 'closes the worker when the owner starts over', async () => {
+		await dispatch( store ).chooseFile( file );
+		dispatch( store ).reset();
+		expect( close ).toHaveBeenCalled();
+		expect( select( store ).getStep() ).toBe( 'choose' );
+	} );
+} );
+
+describe( 'startImport', () => {
+	it( 'keeps the archive in the browser, runs the import with the worker’s files, and forgets the archive once done', async () => {
+		mockedRun.mockImplementation( async ( { onProgress } ) => {
+			onProgress?.( {
+				phase: 'posts',
+				media: { done: 1, total: 1, bytes: 10 },
+				posts: { done: 1, total: 2 },
+				finalize: { done: 0, total: 0 },
+				rate: 2,
+				secondsLeft: 1,
+				paused: false,
+			} );
+			expect( select( store ).getStep() ).toBe( 'importing' );
+			expect( select( store ).getOverallPercent() ).toBe( 50 );
+			return report();
+		} );
+		await dispatch( store ).chooseFile( file );
+		dispatch( store ).setOptions( { status: 'draft' } );
+		await dispatch( store ).startImport();
+		expect( saveArchive ).toHaveBeenCalledWith(
+			expect.objectContaining( {
+				fingerprint: FINGERPRINT,
+				file,
+				options: expect.objectContaining( { status: 'draft' } ),
+			} )
+		);
+		const args = mockedRun.mock.calls[ 0 ][ 0 ];
+		expect( args.media ).toBe( media );
+		expect( args.options?.status ).toBe( 'draft' );
+		expect( select( store ).getStep() ).toBe( 'done' );
+		expect( forgetArchive ).toHaveBeenCalledWith( FINGERPRINT );
+		expect(
+			document.getElementById( 'a11y-speak-polite' )
+		).toHaveTextContent( /could not be imported/ );
+	} );
+
+	it( 'pauses, resumes and cancels through the run’s control', async () => {
+		let control: RunControl | undefined;
+		mockedRun.mockImplementation( async ( args ) => {
+			control = args.control;
+			await new Promise( ( resolve ) => setTimeout( resolve, 0 ) );
+			dispatch( store ).pauseImport();
+			expect( control?.paused ).toBe( true );
+			dispatch( store ).resumeImport();
+			expect( control?.paused ).toBe( false );
+			dispatch( store ).cancelImport();
+			await control?.gate();
+			return report();
+		} );
+		await dispatch( store ).chooseFile( file );
+		await dispatch( store ).startImport();
+		expect( control?.cancelled ).toBe( true );
+		expect( select( store ).getStep() ).toBe( 'preview' );
+		expect( select( store ).getNotice() ).toMatchObject( {
+			status: 'info',
+			message: expect.stringMatching( /Import stopped/ ),
+		} );
+		// The archive stays kept: the run can still be resumed later.
+		expect( forgetArchive ).not.toHaveBeenCalled();
+	} );
+
+	it( 'resumes the unfinished import at once when its archive is read again', async () => {
+		mockedSaved.mockResolvedValue( [
+			{
+				fingerprint: FINGERPRINT,
+				name: 'space.zip',
+				options: { comments: 'pending' },
+				file,
+				savedAt: 1,
+			},
+		] );
+		mockedFetch.mockResolvedValue( [
+			run( { state: 'running', importedPosts: 1 } ),
+		] );
+		mockedRun.mockResolvedValue( report() );
+		await dispatch( store ).loadUnfinished();
+		expect( select( store ).getUnfinished() ).toMatchObject( {
+			hasFile: true,
+			importedPosts: 1,
+			totalPosts: 2,
+		} );
+		await dispatch( store ).resumeUnfinished();
+		expect( mockedOpen.mock.calls[ 0 ][ 0 ] ).toBe( file );
+		expect( mockedRun.mock.calls[ 0 ][ 0 ].options?.comments ).toBe(
+			'pending'
+		);
+		expect( select( store ).getStep() ).toBe( 'done' );
+		expect( select( store ).getUnfinished() ).toBeNull();
+	} );
+} );
+
+describe( 'loadUnfinished', () => {
+	it( 'forgets a kept archive whose run has finished since', async () => {
+		mockedSaved.mockResolvedValue( [
+			{
+				fingerprint: FINGERPRINT,
+				name: 'space.zip',
+				options: {},
+				file,
+				savedAt: 1,
+			},
+		] );
+		mockedFetch.mockResolvedValue( [ run( { state: 'complete' } ) ] );
+		await dispatch( store ).loadUnfinished();
+		expect( forgetArchive ).toHaveBeenCalledWith( FINGERPRINT );
+		expect( select( store ).getUnfinished() ).toBeNull();
+	} );
+
+	it( 'finds a running run on the site even without a kept archive', async () => {
+		mockedFetch.mockResolvedValue( [
+			run( { state: 'running', name: 'old.zip' } ),
+		] );
+		await dispatch( store ).loadUnfinished();
+		expect( select( store ).getUnfinished() ).toMatchObject( {
+			name: 'old.zip',
+			hasFile: false,
+		} );
+	} );
+} );
+
+describe( 'retryPost and undoImport', () => {
+	beforeEach( async () => {
+		mockedRun.mockResolvedValue( report() );
+		await dispatch( store ).chooseFile( file );
+		await dispatch( store ).startImport();
+	} );
+
+	it( 'sends a failed post again within the same run, with its uploaded images', async () => {
+		mockedFetch.mockResolvedValue( {
+			results: [
+				{
+					sourceId: model.posts[ 1 ].sourceId,
+					postId: 31,
+					status: 'created',
+					link: 'http://example.test/spring/',
+				},
+			],
+		} );
+		await dispatch( store ).retryPost( model.posts[ 1 ].sourceId );
+		const request = mockedFetch.mock.calls.at( -1 )[ 0 ];
+		expect( request.path ).toBe( '/spaces-importer/v1/runs/12/posts' );
+		expect( request.data.posts[ 0 ].sourceId ).toBe(
+			model.posts[ 1 ].sourceId
+		);
+		expect( select( store ).getReportSummary()?.failed ).toHaveLength( 0 );
+		expect( select( store ).getReportSummary()?.created ).toBe( 2 );
+	} );
+
+	it( 'explains a retry the site refused', async () => {
+		mockedFetch.mockRejectedValue( {
+			code: 'spaces_importer_run_undone',
+			message: 'This import run was undone.',
+			data: { status: 409 },
+		} );
+		await dispatch( store ).retryPost( model.posts[ 1 ].sourceId );
+		expect( select( store ).getNotice()?.message ).toMatch(
+			/This import run was undone\./
+		);
+		expect( select( store ).isRetrying( model.posts[ 1 ].sourceId ) ).toBe(
+			false
+		);
+	} );
+
+	it( 'undoes the run and forgets the archive', async () => {
+		mockedUndo.mockImplementation( async ( transport, id, onProgress ) => {
+			onProgress?.( 3 );
+			expect( select( store ).getUndoRemaining() ).toBe( 3 );
+			return run( { id, state: 'undone' } );
+		} );
+		await dispatch( store ).undoImport();
+		expect( mockedUndo.mock.calls[ 0 ][ 1 ] ).toBe( 12 );
+		expect( select( store ).getStep() ).toBe( 'undone' );
+		expect( forgetArchive ).toHaveBeenCalledWith( FINGERPRINT );
+	} );
+} );

@@ -1,0 +1,156 @@
+/**
+ * Archives, runs and reports the screen's tests share.
+ */
+
+/**
+ * WordPress dependencies
+ */
+import { dispatch } from '@wordpress/data';
+
+/**
+ * Internal dependencies
+ */
+import type { ArchiveModel, ArchivePost } from '../../archive/model';
+import type { RunInfo, RunReport } from '../../import/types';
+import { store } from '../store';
+
+export function post( number: number, extra: Partial< ArchivePost > = {} ) {
+	return {
+		sourceId: `cns!2B070A76FD6627CE!${ number }`,
+		number,
+		title: `Post ${ number }`,
+		html: '<p>Hi</p>',
+		published: '2007-01-03T23:55:16',
+		dateSource: 'footer',
+		categories: [],
+		originalUrl: null,
+		comments: [],
+		declaredCommentCount: null,
+		images: [],
+		links: [],
+		files: [ `${ number }.html` ],
+		...extra,
+	} as ArchivePost;
+}
+
+export const model: ArchiveModel = {
+	name: 'space.zip',
+	blog: {
+		title: '周树群的空间',
+		host: 'zhoushuqun.spaces.live.com',
+		cid: '2B070A76FD6627CE',
+		culture: 'zh-CN',
+	},
+	posts: [
+		post( 975, {
+			title: '新年快乐',
+			categories: [ '生活' ],
+			declaredCommentCount: 3,
+			comments: [
+				{
+					author: 'Anna',
+					authorUrl: null,
+					published: '2007-01-04T08:00:00',
+					html: 'Happy new year',
+				},
+			],
+			images: [
+				{ reference: 'img/a.jpg', archivePath: 'img/a.jpg', alt: '' },
+				{
+					reference: 'http://x.spaces.live.com/b.jpg',
+					archivePath: null,
+					alt: '',
+				},
+			],
+		} ),
+		post( 980, {
+			title: 'Spring',
+			published: '2008-05-01T10:00:00',
+			categories: [ '生活', 'Travel' ],
+		} ),
+	],
+	media: [ { path: 'img/a.jpg', size: 1000, mimeType: 'image/jpeg' } ],
+	warnings: [
+		{
+			file: 'entry.html',
+			code: 'comments-missing',
+			message: 'Comments are missing from entry.html.',
+		},
+		{
+			file: 'home.html',
+			code: 'comments-missing',
+			message: 'Comments are missing from home.html.',
+		},
+		{ file: null, code: 'mystery', message: 'Something odd.' },
+	],
+};
+
+export const FINGERPRINT = 'ab'.repeat( 32 );
+
+export function run( extra: Partial< RunInfo > = {} ): RunInfo {
+	return {
+		id: 12,
+		fingerprint: FINGERPRINT,
+		name: 'space.zip',
+		state: 'complete',
+		created: '2026-11-21T14:00:00+00:00',
+		totals: { posts: 2, comments: 1, media: 1 },
+		importedPosts: 2,
+		limits: { postsPerRequest: 50 },
+		...extra,
+	};
+}
+
+export function report( extra: Partial< RunReport > = {} ): RunReport {
+	return {
+		run: run( {
+			counts: {
+				posts: { created: 1, failed: 1 },
+				comments: { created: 1 },
+				media: { created: 1 },
+			},
+		} ),
+		results: [
+			{
+				sourceId: model.posts[ 0 ].sourceId,
+				postId: 5,
+				status: 'created',
+				link: 'http://example.test/2007/01/xin-nian/',
+				title: '新年快乐',
+				comments: { created: 1 },
+			},
+			{
+				sourceId: model.posts[ 1 ].sourceId,
+				postId: 0,
+				status: 'failed',
+				message: 'The database was busy.',
+				title: 'Spring',
+			},
+		],
+		media: [
+			{
+				path: 'img/a.jpg',
+				status: 'created',
+				attachmentId: 7,
+				url: 'http://example.test/wp-content/uploads/2007/01/a.jpg',
+			},
+		],
+		...extra,
+	};
+}
+
+/**
+ * Empties the store between tests, forgetting even what a reset keeps.
+ */
+export function resetStore(): void {
+	dispatch( store ).reset();
+	dispatch( store ).discardUnfinished();
+}
+
+/**
+ * Puts the store at the preview of `model`.
+ */
+export function showPreview(): void {
+	dispatch( store ).readStarted( 'space.zip' );
+	dispatch( store ).readFinished( model, FINGERPRINT );
+}

@@ -1,0 +1,137 @@
+/**
+ * The site, as an owner and as the tests see it: logging in, opening the
+ * importer, and reading what the site holds through the REST API.
+ */
+
+/**
+ * External dependencies
+ */
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Internal dependencies
+ */
+import { e2eSite } from './fixtures';
+
+export async function logIn( page: Page ): Promise< void > {
+	const site = e2eSite();
+	await page.goto( `${ site.url }/wp-login.php` );
+	await page.fill( '#user_login', site.adminUser );
+	await page.fill( '#user_pass', site.adminPassword );
+	await page.click( '#wp-submit' );
+	await expect( page ).toHaveURL( /wp-admin/ );
+}
+
+/**
+ * Tools → Import → Windows Live Spaces, as an owner gets there.
+ *
+ * @param page The page.
+ */
+export async function openImporter( page: Page ): Promise< void > {
+	await page.goto( `${ e2eSite().url }/wp-admin/import.php` );
+	const row = page.locator( 'tr', { hasText: 'Windows Live Spaces' } );
+	await expect( row ).toBeVisible();
+	// Its accessible name; the link reads “Run Importer”.
+	await row.getByRole( 'link', { name: 'Run Windows Live Spaces' } ).click();
+	await expect(
+		page.getByRole( 'heading', { name: 'Import from Windows Live Spaces' } )
+	).toBeVisible();
+}
+
+function authorization(): string {
+	const site = e2eSite();
+	return (
+		'Basic ' +
+		Buffer.from( `${ site.adminUser }:${ site.appPassword }` ).toString(
+			'base64'
+		)
+	);
+}
+
+/**
+ * One REST request as the administrator.
+ *
+ * @param path   Below `/wp-json/`, with its query.
+ * @param method HTTP method.
+ * @return The status, the decoded body and the headers.
+ */
+export async function rest(
+	path: string,
+	method = 'GET'
+): Promise< { status: number; body: any; headers: Headers } > {
+	const response = await fetch( `${ e2eSite().url }/wp-json${ path }`, {
+		method,
+		headers: { Authorization: authorization() },
+	} );
+	const text = await response.text();
+	let body: any = text;
+	try {
+		body = JSON.parse( text );
+	} catch {
+		// Not JSON: kept as text for the failure message.
+	}
+	return { status: response.status, body, headers: response.headers };
+}
+
+/**
+ * Every item of a collection, page by page.
+ *
+ * @param path  The collection, e.g. `/wp/v2/posts`.
+ * @param query More query arguments.
+ * @return The items.
+ */
+export async function restAll( path: string, query = '' ): Promise< any[] > {
+	const items: any[] = [];
+	for ( let page = 1; page < 100; page++ ) {
+		const { body } = await rest(
+			`${ path }?per_page=100&page=${ page }${ query }`
+		);
+		if ( ! Array.isArray( body ) || ! body.length ) {
+			break;
+		}
+		items.push( ...body );
+		if ( body.length < 100 ) {
+			break;
+		}
+	}
+	return items;
+}
+
+/**
+ * Every post on the site, with its terms.
+ */
+export function sitePosts(): Promise< any[] > {
+	return restAll( '/wp/v2/posts', '&context=edit&status=any&_embed=wp:term' );
+}
+
+/**
+ * How many items a collection holds, from its total header.
+ *
+ * @param path  The collection.
+ * @param query More query arguments.
+ * @return The count.
+ */
+export async function countOf( path: string, query = '' ): Promise< number > {
+	const { headers, body } = await rest(
+		`${ path }?per_page=1&context=edit${ query }`
+	);
+	const total = headers.get( 'x-wp-total' );
+	if ( total === null ) {
+		throw new Error(
+			`No count for ${ path }: ${ JSON.stringify( body ) }`
+		);
+	}
+	return Number( total );
+}
+
+/**
+ * Whether the site has a REST route, so a test can say a failure comes from
+ * a server feature not built yet.
+ *
+ * @param route The route, e.g. `/spaces-importer/v1/runs/(?P<id>[\d]+)/media`.
+ * @return Whether it is registered.
+ */
+export async function hasRoute( route: string ): Promise< boolean > {
+	const { body } = await rest( '/spaces-importer/v1' );
+	return Boolean( body?.routes?.[ route ] );
+}
