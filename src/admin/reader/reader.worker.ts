@@ -18,11 +18,26 @@ const scope = self as unknown as {
 
 let reader: ArchiveReader | null = null;
 
+/**
+ * Progress is sent at most this often. Messages reach the page in order, and
+ * each one renders: thousands of them would queue ahead of the result.
+ */
+const PROGRESS_EVERY_MS = 100;
+
 async function read( file: Blob, name: string ): Promise< void > {
+	let lastProgress = 0;
 	try {
 		reader = await readArchive( file, name, {
-			onProgress: ( progress ) =>
-				scope.postMessage( { type: 'progress', progress } ),
+			onProgress: ( progress ) => {
+				const now = Date.now();
+				if (
+					now - lastProgress >= PROGRESS_EVERY_MS ||
+					progress.filesRead === progress.filesTotal
+				) {
+					lastProgress = now;
+					scope.postMessage( { type: 'progress', progress } );
+				}
+			},
 		} );
 		scope.postMessage( {
 			type: 'done',
