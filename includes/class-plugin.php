@@ -26,6 +26,7 @@ require_once __DIR__ . '/class-run-undo.php';
 require_once __DIR__ . '/class-legacy-redirects.php';
 require_once __DIR__ . '/class-original-post-block.php';
 require_once __DIR__ . '/class-admin-screen.php';
+require_once __DIR__ . '/class-posts-list-filter.php';
 require_once __DIR__ . '/rest/class-permissions.php';
 require_once __DIR__ . '/rest/trait-run-route.php';
 require_once __DIR__ . '/rest/class-run-schema.php';
@@ -67,6 +68,7 @@ final class Plugin {
 		add_action( 'init', array( new Original_Post_Block(), 'register' ) );
 		( new Legacy_Redirects() )->register();
 		add_action( 'admin_init', array( new Admin_Screen(), 'register' ) );
+		( new Posts_List_Filter() )->register();
 		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
 	}
 

@@ -165,10 +165,25 @@ test( 'the whole flow: choose, preview, options, import with images and comments
 	expect( comments ).toHaveLength( commented.comments.length );
 	expect( comments[ 0 ].status ).toBe( 'approved' );
 
-	// The link to Posts names this run.
+	// The link to Posts names this run, and Posts then lists exactly its posts.
+	const postsLink = page.getByRole( 'link', {
+		name: 'See the imported posts in Posts',
+	} );
+	await expect( postsLink ).toHaveAttribute(
+		'href',
+		/spaces_importer_run=\d+/
+	);
+	await postsLink.click();
 	await expect(
-		page.getByRole( 'link', { name: 'See the imported posts in Posts' } )
-	).toHaveAttribute( 'href', /spaces_importer_run=\d+/ );
+		page.getByText( /Showing the posts imported from/ )
+	).toBeVisible();
+	await expect(
+		page
+			.locator(
+				'.subsubsub + .tablenav .displaying-num, .tablenav.top .displaying-num'
+			)
+			.first()
+	).toHaveText( '60 items' );
 } );
 
 test( 'pause stops sending until resumed', async ( { page } ) => {
