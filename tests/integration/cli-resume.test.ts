@@ -73,8 +73,11 @@ beforeAll( () => {
 		cwd: root,
 		encoding: 'utf8',
 	} );
-	expect( build.status ).toBe( 0 );
-	expect( existsSync( cli ) ).toBe( true );
+	if ( build.status !== 0 || ! existsSync( cli ) ) {
+		throw new Error(
+			`The command line did not compile:\n${ build.stdout }${ build.stderr }`
+		);
+	}
 } );
 
 it( 'continues after being killed mid-import and imports every item exactly once', async () => {
