@@ -62,13 +62,27 @@ class Term_Writer {
 		if ( $term ) {
 			return (int) $term['term_id'];
 		}
-		$term = wp_insert_term( $name, $taxonomy );
-		if ( is_wp_error( $term ) ) {
-			// Another request of the same import made it a moment ago.
-			$existing = $term->get_error_data( 'term_exists' );
-			return $existing ? (int) $existing : 0;
+		// Batches of one import run side by side: without the lock two of them
+		// could both miss the term and both create it ("Travel", "Travel-2").
+		$lock   = new Item_Lock();
+		$key    = 'term:' . $taxonomy . ':' . $name;
+		$locked = $lock->claim( $key );
+		try {
+			$term = term_exists( $name, $taxonomy );
+			if ( $term ) {
+				return (int) $term['term_id'];
+			}
+			$term = wp_insert_term( $name, $taxonomy );
+			if ( is_wp_error( $term ) ) {
+				$existing = $term->get_error_data( 'term_exists' );
+				return $existing ? (int) $existing : 0;
+			}
+			add_term_meta( (int) $term['term_id'], Run_Store::META_RUN, (int) $run_id, true );
+			return (int) $term['term_id'];
+		} finally {
+			if ( $locked ) {
+				$lock->release( $key );
+			}
 		}
-		add_term_meta( (int) $term['term_id'], Run_Store::META_RUN, (int) $run_id, true );
-		return (int) $term['term_id'];
 	}
 }

@@ -25,6 +25,11 @@ export const NAMESPACE = '/spaces-importer/v1';
 
 /** Uploads in flight at once: enough to keep two PHP workers busy. */
 const UPLOADS_IN_FLIGHT = 3;
+/**
+ * Posts requests in flight at once. Each carries many posts and their
+ * comments; two keep the site's CPU busy without crowding it.
+ */
+const POSTS_IN_FLIGHT = 2;
 /** Files hashed and looked up together. */
 const LOOKUP_CHUNK = 100;
 /** Finalize and undo are bounded steps; this many at most, as a safety net. */
@@ -141,30 +146,37 @@ export async function runImport( args: RunImportArgs ): Promise< RunReport > {
 			: [];
 
 		progress.phase( 'posts' );
-		const results: PostResult[] = [];
 		const size = Math.max( 1, run.limits.postsPerRequest );
 		const batches: number[] = [];
 		for ( let start = 0; start < model.posts.length; start += size ) {
 			batches.push( start );
 		}
-		// One batch at a time: posts of one batch may create categories a
-		// later batch uses, and WordPress does not guard terms against races.
-		await eachLimited( batches, 1, control, async ( start ) => {
-			const batch = model.posts.slice( start, start + size );
-			const answer = await send< { results: PostResult[] } >(
-				'POST',
-				`/runs/${ run.id }/posts`,
-				{
-					posts: batch.map( ( post ) =>
-						toPostPayload( post, uploaded, options )
-					),
-				}
-			);
-			answer.results.forEach( ( result, index ) =>
-				results.push( { ...result, title: batch[ index ]?.title } )
-			);
-			progress.postsDone( batch.length );
-		} );
+		// Results by batch, so the report lists posts in the archive's order
+		// whichever batch the site answers first.
+		const answered: PostResult[][] = [];
+		await eachLimited(
+			batches,
+			POSTS_IN_FLIGHT,
+			control,
+			async ( start, index ) => {
+				const batch = model.posts.slice( start, start + size );
+				const answer = await send< { results: PostResult[] } >(
+					'POST',
+					`/runs/${ run.id }/posts`,
+					{
+						posts: batch.map( ( post ) =>
+							toPostPayload( post, uploaded, options )
+						),
+					}
+				);
+				answered[ index ] = answer.results.map( ( result, at ) => ( {
+					...result,
+					title: batch[ at ]?.title,
+				} ) );
+				progress.postsDone( batch.length );
+			}
+		);
+		const results = answered.flat();
 
 		progress.phase( 'finalize' );
 		let finished = run;
