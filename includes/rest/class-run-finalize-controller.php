@@ -34,13 +34,6 @@ class Run_Finalize_Controller extends \WP_REST_Controller {
 	protected $rest_base = 'runs/(?P<id>[\d]+)/finalize';
 
 	/**
-	 * Where runs are kept.
-	 *
-	 * @var Run_Store
-	 */
-	private $store;
-
-	/**
 	 * Finalizes runs.
 	 *
 	 * @var Run_Finalizer

@@ -40,13 +40,6 @@ class Run_Media_Controller extends \WP_REST_Controller {
 	protected $rest_base = 'runs/(?P<id>[\d]+)/media';
 
 	/**
-	 * Where runs are kept.
-	 *
-	 * @var Run_Store
-	 */
-	private $store;
-
-	/**
 	 * The media library.
 	 *
 	 * @var Media_Library

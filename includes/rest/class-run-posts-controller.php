@@ -40,13 +40,6 @@ class Run_Posts_Controller extends \WP_REST_Controller {
 	protected $rest_base = 'runs/(?P<id>[\d]+)/posts';
 
 	/**
-	 * Where runs are kept.
-	 *
-	 * @var Run_Store
-	 */
-	private $store;
-
-	/**
 	 * Writes the posts.
 	 *
 	 * @var Post_Writer

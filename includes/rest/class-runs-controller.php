@@ -36,13 +36,6 @@ class Runs_Controller extends \WP_REST_Controller {
 	protected $rest_base = 'runs';
 
 	/**
-	 * Where runs are kept.
-	 *
-	 * @var Run_Store
-	 */
-	private $store;
-
-	/**
 	 * Undoes runs.
 	 *
 	 * @var Run_Undo

@@ -10,9 +10,16 @@ namespace SpacesImporter\REST;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The run id argument and the run behind it. Classes using it have `$store`.
+ * The run id argument and the run behind it.
  */
 trait Run_Route {
+
+	/**
+	 * Where runs are kept; set by the constructor of the class using this.
+	 *
+	 * @var \SpacesImporter\Run_Store
+	 */
+	protected $store;
 
 	/**
 	 * The `id` argument of a run route.
