@@ -142,6 +142,13 @@ function guessLegacy( bytes: Uint8Array ): DecodedText {
 	};
 }
 
+/** Byte order marks, which decide the encoding before anything else. */
+const BYTE_ORDER_MARKS: Array< [ number[], string ] > = [
+	[ [ 0xef, 0xbb, 0xbf ], 'utf-8' ],
+	[ [ 0xff, 0xfe ], 'utf-16le' ],
+	[ [ 0xfe, 0xff ], 'utf-16be' ],
+];
+
 /**
  * Decodes a page or feed.
  *
@@ -149,29 +156,17 @@ function guessLegacy( bytes: Uint8Array ): DecodedText {
  * @return The text, the encoding used and whether it had to be guessed.
  */
 export function decodeText( bytes: Uint8Array ): DecodedText {
-	if ( bytes[ 0 ] === 0xef && bytes[ 1 ] === 0xbb && bytes[ 2 ] === 0xbf ) {
-		return {
-			text: new TextDecoder( 'utf-8' ).decode( bytes.subarray( 3 ) ),
-			charset: 'utf-8',
-			problem: null,
-			declared: null,
-		};
-	}
-	if ( bytes[ 0 ] === 0xff && bytes[ 1 ] === 0xfe ) {
-		return {
-			text: new TextDecoder( 'utf-16le' ).decode( bytes.subarray( 2 ) ),
-			charset: 'utf-16le',
-			problem: null,
-			declared: null,
-		};
-	}
-	if ( bytes[ 0 ] === 0xfe && bytes[ 1 ] === 0xff ) {
-		return {
-			text: new TextDecoder( 'utf-16be' ).decode( bytes.subarray( 2 ) ),
-			charset: 'utf-16be',
-			problem: null,
-			declared: null,
-		};
+	for ( const [ mark, charset ] of BYTE_ORDER_MARKS ) {
+		if ( mark.every( ( byte, at ) => bytes[ at ] === byte ) ) {
+			return {
+				text: new TextDecoder( charset ).decode(
+					bytes.subarray( mark.length )
+				),
+				charset,
+				problem: null,
+				declared: null,
+			};
+		}
 	}
 	const declared = declaredCharset( latin1Head( bytes ) );
 	const utf8 = decoder( 'utf-8', true ) as TextDecoder;
