@@ -306,13 +306,12 @@ async function unpackFromDebian( work, archive ) {
 }
 
 /**
- * Lists the symbolic links under a folder.
+ * Every entry below a folder, depth first; links are listed, not followed.
  *
  * @param {string} dir Folder.
- * @return {string[]} Paths of the links.
+ * @yield {{entry: fs.Dirent, full: string}} Each entry and its path.
  */
-function findSymlinks( dir ) {
-	const links = [];
+function* walk( dir ) {
 	const stack = [ dir ];
 	while ( stack.length ) {
 		const current = stack.pop();
@@ -320,14 +319,24 @@ function findSymlinks( dir ) {
 			withFileTypes: true,
 		} ) ) {
 			const full = path.join( current, entry.name );
-			if ( entry.isSymbolicLink() ) {
-				links.push( full );
-			} else if ( entry.isDirectory() ) {
+			yield { entry, full };
+			if ( entry.isDirectory() ) {
 				stack.push( full );
 			}
 		}
 	}
-	return links;
+}
+
+/**
+ * Lists the symbolic links under a folder.
+ *
+ * @param {string} dir Folder.
+ * @return {string[]} Paths of the links.
+ */
+function findSymlinks( dir ) {
+	return [ ...walk( dir ) ]
+		.filter( ( { entry } ) => entry.isSymbolicLink() )
+		.map( ( { full } ) => full );
 }
 
 /**
@@ -562,18 +571,9 @@ function isSqlitePlugin( dir ) {
  * @return {string|null} First match.
  */
 function findFile( dir, test ) {
-	const stack = [ dir ];
-	while ( stack.length ) {
-		const current = stack.pop();
-		for ( const entry of fs.readdirSync( current, {
-			withFileTypes: true,
-		} ) ) {
-			const full = path.join( current, entry.name );
-			if ( entry.isDirectory() ) {
-				stack.push( full );
-			} else if ( test( entry.name, full ) ) {
-				return full;
-			}
+	for ( const { entry, full } of walk( dir ) ) {
+		if ( ! entry.isDirectory() && test( entry.name, full ) ) {
+			return full;
 		}
 	}
 	return null;
