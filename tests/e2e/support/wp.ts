@@ -13,11 +13,25 @@ import { expect, type Page } from '@playwright/test';
  */
 import { e2eSite } from './fixtures';
 
+/**
+ * Logs in through wp-login.php, as an owner does.
+ *
+ * The login page focuses and selects the user name field 200 ms after it
+ * loads; typing before that can land in the wrong field. So: wait for that
+ * focus, check both fields hold what was typed, and submit.
+ *
+ * @param page The page.
+ */
 export async function logIn( page: Page ): Promise< void > {
 	const site = e2eSite();
 	await page.goto( `${ site.url }/wp-login.php` );
-	await page.fill( '#user_login', site.adminUser );
-	await page.fill( '#user_pass', site.adminPassword );
+	const user = page.locator( '#user_login' );
+	const password = page.locator( '#user_pass' );
+	await expect( user ).toBeFocused();
+	await user.fill( site.adminUser );
+	await password.fill( site.adminPassword );
+	await expect( user ).toHaveValue( site.adminUser );
+	await expect( password ).toHaveValue( site.adminPassword );
 	await page.click( '#wp-submit' );
 	await expect( page ).toHaveURL( /wp-admin/ );
 }
