@@ -103,9 +103,9 @@ class Run_Posts_Controller extends \WP_REST_Controller {
 	 */
 	private function get_post_input_schema() {
 		$source_id = array(
-			'description' => __( 'The Spaces item id, cns!<space id>!<number>.', 'spaces-importer' ),
+			'description' => __( 'The Spaces item id, cns!<space id>!<number>, or for a post without one the importer\'s own id, local!<16 hex digits>.', 'spaces-importer' ),
 			'type'        => 'string',
-			'pattern'     => '^cns![0-9A-Za-z_-]{1,64}![0-9]{1,10}$',
+			'pattern'     => '^(cns![0-9A-Za-z_-]{1,64}![0-9]{1,10}|local![0-9a-f]{16})$',
 		);
 		$published = array(
 			'description' => __( 'Local time YYYY-MM-DDTHH:mm:ss, or an ISO time with offset.', 'spaces-importer' ),

@@ -20,6 +20,7 @@ import { findPostLinks } from './links';
 import type { FoundPhoto } from './extractors/types';
 import type { MergedPost } from './merge';
 import { dirname } from './paths';
+import { isSpacesId } from './ids';
 
 function mostCommon(
 	values: Array< string | null | undefined >
@@ -157,6 +158,31 @@ function placeUndated( posts: ArchivePost[], warnings: ArchiveWarning[] ) {
 	}
 }
 
+/**
+ * Oldest first. Two Spaces posts compare by their numbers, which rise over
+ * time even when dates are missing; a post with an id of the importer's own
+ * has no number, and is placed by its date.
+ *
+ * @param a A post.
+ * @param b Another.
+ * @return Negative when `a` is older.
+ */
+function compareAge( a: MergedPost, b: MergedPost ): number {
+	if ( a.number > 0 && b.number > 0 ) {
+		return a.number - b.number;
+	}
+	const da = a.published ?? '';
+	const db = b.published ?? '';
+	if ( da !== db ) {
+		// Undated posts last: they are placed by their neighbours.
+		if ( ! da || ! db ) {
+			return da ? -1 : 1;
+		}
+		return da < db ? -1 : 1;
+	}
+	return a.number - b.number || ( a.sourceId < b.sourceId ? -1 : 1 );
+}
+
 export interface BuildInput {
 	name: string;
 	posts: MergedPost[];
@@ -176,7 +202,9 @@ export function buildModel( input: BuildInput ): ArchiveModel {
 	const { posts: merged, blogParts } = input;
 	const warnings = [ ...input.warnings ];
 	const cid = mostCommon(
-		merged.map( ( p ) => p.sourceId.split( '!' )[ 1 ] )
+		merged
+			.filter( ( p ) => isSpacesId( p.sourceId ) )
+			.map( ( p ) => p.sourceId.split( '!' )[ 1 ] )
 	);
 	const blog: ArchiveBlog = {
 		title: mostCommon( blogParts.map( ( b ) => b.title ) ) ?? '',
@@ -187,9 +215,7 @@ export function buildModel( input: BuildInput ): ArchiveModel {
 	const index = new MediaIndex( input.media.map( ( m ) => m.path ) );
 	const knownIds = new Set( merged.map( ( p ) => p.sourceId ) );
 	const posts: ArchivePost[] = [];
-	for ( const post of [ ...merged ].sort(
-		( a, b ) => a.number - b.number
-	) ) {
+	for ( const post of [ ...merged ].sort( compareAge ) ) {
 		const { images, missing } = resolveImages( post, index );
 		warnings.push( ...missingImagesWarning( post, missing ) );
 		const declared = post.declaredCommentCount;

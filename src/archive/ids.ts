@@ -1,6 +1,13 @@
 /**
- * Spaces item ids (`cns!<CID>!<N>`) and the addresses that carry them.
+ * Spaces item ids (`cns!<CID>!<N>`) and the addresses that carry them, and
+ * the importer's own ids for posts that carry none (`local!<hex>`).
  */
+
+/**
+ * External dependencies
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 
 /** A tolerant pattern for an item id; `!` is often written `%21`. */
 export const CNS_PATTERN = /cns(?:!|%21)([0-9A-Za-z_-]+)(?:!|%21)(\d+)/i;
@@ -103,4 +110,33 @@ export function permalinkTarget( href: string ): SourceId | null {
 		}
 	}
 	return findSourceId( url );
+}
+
+/** The importer's own ids: `local!` and 16 lowercase hex digits. */
+export const LOCAL_ID_PATTERN = /^local![0-9a-f]{16}$/;
+
+/**
+ * An identity for a post that carries no Spaces id (the migration download's
+ * entry pages, MSN Spaces posts without ids, posts found by their shape):
+ * the first 64 bits of the SHA-256 of its parts, so the same post read again
+ * from the same files gets the same id, and importing twice adds nothing.
+ *
+ * @param parts What identifies the post (e.g. page path, date and title).
+ * @return `local!<16 hex digits>`.
+ */
+export function makeLocalId( ...parts: string[] ): string {
+	const text = JSON.stringify( parts.map( ( p ) => p.normalize( 'NFC' ) ) );
+	return `local!${ bytesToHex(
+		sha256( new TextEncoder().encode( text ) )
+	).slice( 0, 16 ) }`;
+}
+
+/**
+ * Tells whether an id is a Spaces item id (rather than one the importer made).
+ *
+ * @param sourceId A post's id.
+ * @return Whether it is `cns!<CID>!<N>`.
+ */
+export function isSpacesId( sourceId: string ): boolean {
+	return sourceId.startsWith( 'cns!' );
 }

@@ -9,6 +9,7 @@
  */
 import { toByteSource } from './byte-source';
 import { zipFileSet } from './file-set';
+import { inputFileSet, type InputFile } from './inputs';
 import { readFileSet, type ArchiveReader, type ReadOptions } from './reader';
 
 export * from './model';
@@ -18,6 +19,7 @@ export { readFileSet } from './reader';
 export type { ArchiveFile, ArchiveFileSet } from './file-set';
 export { FileReadError } from './file-set';
 export * as limits from './limits';
+export type { InputFile } from './inputs';
 
 /**
  * Reads an archive.
@@ -36,4 +38,21 @@ export async function readArchive(
 ): Promise< ArchiveReader > {
 	const files = await zipFileSet( toByteSource( input ), name );
 	return readFileSet( files, name, options );
+}
+
+/**
+ * Reads what the owner chose: one or more files (zips, saved pages, web
+ * archives, feeds, images) or a folder's files, as one archive.
+ *
+ * @param inputs  The files, each with its path (in the folder, or its name).
+ * @param name    What was chosen, for messages (a file or folder name).
+ * @param options `onProgress` after each file; `signal` to stop.
+ * @return The model and `readMedia( path )`, as `readArchive`.
+ */
+export async function readInputs(
+	inputs: InputFile[],
+	name: string,
+	options: ReadOptions = {}
+): Promise< ArchiveReader > {
+	return readFileSet( await inputFileSet( inputs ), name, options );
 }

@@ -51,9 +51,21 @@ export interface ArchiveLink {
 }
 
 export interface ArchivePost {
-	/** `cns!<CID>!<N>`: the post's identity, everywhere. */
+	/**
+	 * The post's identity, everywhere. Either its Spaces item id,
+	 * `cns!<CID>!<N>` (`<CID>` 1–64 of `[0-9A-Za-z_-]`, `<N>` decimal), or,
+	 * for a post whose pages carry none (the migration download, MSN Spaces
+	 * posts without ids, posts found by their shape), an id the reader makes
+	 * from what identifies the post in its files: `local!` and 16 lowercase
+	 * hex digits (`makeLocalId()` in `ids.ts`). The same files always give
+	 * the same ids, so importing them again adds nothing. Only `cns!` posts
+	 * have an address on Spaces to redirect.
+	 */
 	sourceId: string;
-	/** `<N>`: unique within one space, rising over time. */
+	/**
+	 * `<N>` of a `cns!` id: unique within one space, rising over time.
+	 * 0 for a `local!` id: such posts are placed by their dates.
+	 */
 	number: number;
 	/** Plain text, entities decoded. */
 	title: string;
@@ -108,7 +120,9 @@ export interface ArchiveModel {
 	/** The name of the archive (file or folder) that was read. */
 	name: string;
 	blog: ArchiveBlog;
-	/** Sorted by `number`, oldest first. */
+	/**
+	 * Oldest first: by `number` among `cns!` posts, by date otherwise.
+	 */
 	posts: ArchivePost[];
 	media: ArchiveMedia[];
 	/** Photos listed by album feeds in the archive (the reader always sets it). */
