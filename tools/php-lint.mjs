@@ -31,6 +31,13 @@ const files = [
 	path.join( root, 'spaces-importer.php' ),
 	...phpFiles( path.join( root, 'includes' ) ),
 ];
+const probe = spawnSync( 'php', [ '--version' ], { encoding: 'utf8' } );
+if ( probe.error || probe.status !== 0 ) {
+	process.stdout.write(
+		'php -l: PHP is not installed. Run `node tools/wp/setup.mjs` (as root) to install it, or install php-cli.\n'
+	);
+	process.exit( 1 );
+}
 let failed = 0;
 for ( const file of files ) {
 	const { status, stdout, stderr } = spawnSync( 'php', [ '-l', file ], {

@@ -12,6 +12,9 @@ const root = path.resolve(
 );
 
 const steps = [
+	// PHP, MariaDB, Chromium and WordPress, installed when missing, so the
+	// README's `npm install && npm test` works on a fresh machine.
+	[ 'set-up', 'node', [ 'tools/wp/setup.mjs' ] ],
 	[ 'type check', 'npm', [ 'run', '--silent', 'typecheck' ] ],
 	[ 'lint (JS/TS)', 'npm', [ 'run', '--silent', 'lint:js' ] ],
 	[ 'lint (PHP)', 'npm', [ 'run', '--silent', 'lint:php' ] ],
