@@ -19,6 +19,9 @@ export default defineConfig( {
 	workers: 1,
 	retries: 0,
 	timeout: 120_000,
+	// Reading and writing run on a 2-core machine that may be busy: an
+	// assertion waits this long for the screen to get there.
+	expect: { timeout: 20_000 },
 	reporter: process.env.CI ? 'list' : [ [ 'list' ] ],
 	use: {
 		headless: true,
