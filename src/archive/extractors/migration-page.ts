@@ -36,7 +36,7 @@ import type { Extraction, Extractor, FoundPost, PageInput } from './types';
 const LIVE_MARKER = /\bbvEntry\b|\bid\s*=\s*["']?entrycns(?:!|%21)/i;
 const BP_DIV = /<div\b[^>]*?[\s"']id\s*=\s*["']?[^"'\s>]*bp/i;
 const POST_PART =
-	/<h2\b[^>]*?[\s"']id\s*=\s*["']?[^"'\s>]*title|<h5\b[^>]*?[\s"']id\s*=\s*["']?[^"'\s>]*publish|\bclass\s*=\s*["']?(?:[^"'>]*\s)?blogpost(?=["'\s>])/i;
+	/<h2\b[^>]*?[\s"']id\s*=\s*["']?[^"'\s>]*title|<h5\b[^>]*?[\s"']id\s*=\s*["']?[^"'\s>]*publish|<div\b[^>]*?\sclass\s*=\s*["']?(?:[^"'>]*\s)?blogpost(?=["'\s>])/i;
 
 /** The code of the archive-wide warning that no categories exist. */
 export const CATEGORIES_ABSENT = 'categories-absent';

@@ -282,6 +282,27 @@ describe( 'the migration download', () => {
 		expect( warningsOf( model, 'categories-absent' ) ).toHaveLength( 1 );
 	} );
 
+	it( 'reads a post without headings, and comments printed beside it', async () => {
+		const model = await read( {
+			'e.html': strToU8(
+				'<html><body><div ID="BP_1"><DIV class="x BlogPost"><p>Only a body</p></DIV></div>' +
+					'<div class="Comments"><div id="c_Comment1"><h5>Anna - the Reader - 2009/2/14 10:05:00</h5><p>Nice</p></div></div></body></html>'
+			),
+		} );
+		expect( model.posts ).toHaveLength( 1 );
+		const [ post ] = model.posts;
+		expect( post.html ).toBe( '<p>Only a body</p>' );
+		expect( post.published ).toBeNull();
+		expect( post.comments ).toEqual( [
+			{
+				author: 'Anna - the Reader',
+				authorUrl: null,
+				published: '2009-02-14T10:05:00',
+				html: '<p>Nice</p>',
+			},
+		] );
+	} );
+
 	it( 'is told apart from the live site’s pages, both ways', () => {
 		const live = pageHtml(
 			[
@@ -312,6 +333,20 @@ describe( 'the migration download', () => {
 			generated.files[ generated.index ]
 		);
 		expect( migrationPage.detect( index, 'index.html' ) ).toBe( false );
+		// A body alone is enough; a table of class `blogpost` (the MSN
+		// Spaces era's) is not this markup.
+		expect(
+			migrationPage.detect(
+				'<div ID="BP_1"><DIV class="x BlogPost">text</DIV></div>',
+				'e.html'
+			)
+		).toBe( true );
+		expect(
+			migrationPage.detect(
+				'<div id="WebPart1"><table class="fixedTable blogpost"><tr><td>x</td></tr></table></div>',
+				'msn.html'
+			)
+		).toBe( false );
 	} );
 
 	it( 'reads a live-site page and a migration download mixed in one zip', async () => {
