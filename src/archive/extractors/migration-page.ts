@@ -285,6 +285,27 @@ function headingDate( bp: HtmlElement, culture: string | null ) {
 	);
 }
 
+/**
+ * The file name that identifies a post, with its date and title (there is
+ * no Spaces id): its entry page's name, not its folder, so the same
+ * download zipped again inside another folder gives the same ids. A title
+ * linking a page of the archive names the post's own page, so a copy of
+ * the post on a page listing several is the same post.
+ *
+ * @param titleEl  The post's title, if any.
+ * @param pagePath The page the post was read from.
+ * @return A file name, lower case.
+ */
+function identityName( titleEl: HtmlElement | null, pagePath: string ) {
+	const link = titleEl
+		? findOne( ( el ) => el.name === 'a', titleEl.children )
+		: null;
+	const target = link
+		? archivePathOf( attr( link, 'href' ), pagePath )
+		: null;
+	return basename( target ?? pagePath.toLowerCase() );
+}
+
 function readPost(
 	bp: HtmlElement,
 	page: PageInput,
@@ -357,11 +378,8 @@ function readPost(
 		: [];
 
 	return {
-		// No Spaces id: the page's file name (not its folder, so the same
-		// download zipped again inside another folder gives the same ids),
-		// the date and the title identify the post.
 		sourceId: makeLocalId(
-			basename( page.path ).toLowerCase(),
+			identityName( titleEl, page.path ),
 			published ?? dateText,
 			title
 		),

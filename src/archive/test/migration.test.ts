@@ -303,6 +303,35 @@ describe( 'the migration download', () => {
 		] );
 	} );
 
+	it( 'makes one post of a post met on its entry page and on a page listing several', async () => {
+		const post = ( title: string, link: string, comments: string ) =>
+			`<div id="bp_${ title }"><h2 id="Title"><a href="${ link }">${ title }</a></h2><h5 id="publish">2009/2/${
+				title === 'One' ? 14 : 16
+			} 10:05:00</h5><div class="blogpost"><p>${ title } body</p></div>${ comments }</div>`;
+		const comment =
+			'<div class="comments"><div id="comment1"><h5>Ann - 2009/2/15 9:00:00</h5><p>Hi</p></div></div>';
+		const model = await read( {
+			'space/Entry1.html': strToU8(
+				post( 'One', 'Entry1.html', comment )
+			),
+			'space/entry2.html': strToU8( post( 'Two', './entry2.html', '' ) ),
+			'space/recent.html': strToU8(
+				post( 'One', 'Entry1.html', '' ) +
+					post( 'Two', 'entry2.html', '' )
+			),
+		} );
+		expect( model.posts.map( ( p ) => p.title ) ).toEqual( [
+			'One',
+			'Two',
+		] );
+		// The richer copy, with its comment, is kept.
+		expect( model.posts[ 0 ].comments ).toHaveLength( 1 );
+		expect( model.posts[ 0 ].files.sort() ).toEqual( [
+			'space/Entry1.html',
+			'space/recent.html',
+		] );
+	} );
+
 	it( 'is told apart from the live site’s pages, both ways', () => {
 		const live = pageHtml(
 			[
