@@ -247,6 +247,11 @@ export function warningMessage(
 				'Some pages in the archive hold no posts (lists, photos, profile) and were not imported.',
 				'spaces-importer'
 			);
+		case 'categories-absent':
+			return __(
+				'The migration download (space.zip) holds no categories, so its posts are imported without them. You can sort them into categories after the import.',
+				'spaces-importer'
+			);
 		case 'feed-items-skipped':
 			return __(
 				'Some entries of a feed could not be read and were skipped; the pages of those posts are used where the archive has them.',

@@ -10,13 +10,14 @@
 import type {
 	ArchiveBlog,
 	ArchiveImage,
+	ArchiveLink,
 	ArchiveMedia,
 	ArchiveModel,
 	ArchivePost,
 	ArchiveWarning,
 } from './model';
 import { MediaIndex, isStorageUrl, referenceHost } from './images';
-import { findPostLinks } from './links';
+import { findPathLinks, findPostLinks, postsByPagePath } from './links';
 import type { FoundPhoto } from './extractors/types';
 import type { MergedPost } from './merge';
 import { dirname } from './paths';
@@ -183,6 +184,37 @@ function compareAge( a: MergedPost, b: MergedPost ): number {
 	return a.number - b.number || ( a.sourceId < b.sourceId ? -1 : 1 );
 }
 
+/**
+ * A body's links to other posts: by permalink, or by the relative path of
+ * the other post's page.
+ *
+ * @param post     The post.
+ * @param cid      The space's id, when known.
+ * @param knownIds Ids of the posts in the archive.
+ * @param byPath   Ids of the posts by the path of the page holding each.
+ * @return The links.
+ */
+function postLinks(
+	post: MergedPost,
+	cid: string | null,
+	knownIds: Set< string >,
+	byPath: Map< string, string >
+): ArchiveLink[] {
+	const links = findPostLinks( post.hrefs, post.sourceId, cid, knownIds );
+	const seen = new Set( links.map( ( l ) => l.href ) );
+	for ( const link of findPathLinks(
+		post.hrefs,
+		post.file,
+		post.sourceId,
+		byPath
+	) ) {
+		if ( ! seen.has( link.href ) ) {
+			links.push( link );
+		}
+	}
+	return links;
+}
+
 export interface BuildInput {
 	name: string;
 	posts: MergedPost[];
@@ -214,6 +246,7 @@ export function buildModel( input: BuildInput ): ArchiveModel {
 	};
 	const index = new MediaIndex( input.media.map( ( m ) => m.path ) );
 	const knownIds = new Set( merged.map( ( p ) => p.sourceId ) );
+	const byPath = postsByPagePath( merged );
 	const posts: ArchivePost[] = [];
 	for ( const post of [ ...merged ].sort( compareAge ) ) {
 		const { images, missing } = resolveImages( post, index );
@@ -243,12 +276,7 @@ export function buildModel( input: BuildInput ): ArchiveModel {
 			comments: post.comments,
 			declaredCommentCount: declared,
 			images,
-			links: findPostLinks(
-				post.hrefs,
-				post.sourceId,
-				blog.cid,
-				knownIds
-			),
+			links: postLinks( post, blog.cid, knownIds, byPath ),
 			files: post.files,
 		} );
 	}

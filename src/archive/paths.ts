@@ -82,3 +82,24 @@ export function decodePathEscapes( path: string ): string {
 		return path;
 	}
 }
+
+/**
+ * The archive file a relative link leads to, from the page that holds it.
+ *
+ * @param href     The link as written.
+ * @param pagePath The linking page's archive path.
+ * @return The target's path, lower case, or null for an absolute address,
+ *         a fragment or a root-relative link.
+ */
+export function archivePathOf( href: string, pagePath: string ): string | null {
+	const ref = href.trim();
+	if ( ! ref || /^(?:[a-z][a-z0-9+.-]*:|\/|#|\?)/i.test( ref ) ) {
+		return null;
+	}
+	const dir = dirname( pagePath );
+	const path = normalizePath(
+		( dir ? dir + '/' : '' ) +
+			decodePathEscapes( ref.replace( /[?#].*$/, '' ) )
+	);
+	return path ? path.toLowerCase() : null;
+}

@@ -11,6 +11,11 @@ import { buildModel } from './build-model';
 import { decodeText } from './charset';
 import { ArchiveError, isArchiveError } from './errors';
 import { chooseExtractor } from './extractors';
+import {
+	migrationPage,
+	readMigrationIndex,
+	type MigrationIndex,
+} from './extractors/migration-page';
 import type { FoundPhoto, FoundPost } from './extractors/types';
 import {
 	FileReadError,
@@ -195,6 +200,11 @@ export async function readFileSet(
 			.pop() ?? null;
 	const charsetProblems: string[] = [];
 	const nested: string[] = [];
+	// The migration download's index page holds no posts; it is known for
+	// one once the entry pages it links are read.
+	const indexes: MigrationIndex[] = [];
+	const migrationFiles = new Set< string >();
+	const archiveWarnings = new Set< string >();
 
 	let done = 0;
 	for ( const file of set.files ) {
@@ -303,7 +313,7 @@ export async function readFileSet(
 		}
 		const extractor = chooseExtractor( decoded.text, file.path );
 		if ( ! extractor ) {
-			tally.pagesWithoutPosts.push( file.path );
+			withoutPosts( file.path, decoded.text );
 			return;
 		}
 		let extraction;
@@ -325,13 +335,52 @@ export async function readFileSet(
 		}
 		photos.push( ...( extraction.photos ?? [] ) );
 		if ( ! extraction.posts.length && ! extraction.photos?.length ) {
-			tally.pagesWithoutPosts.push( file.path );
+			withoutPosts( file.path, decoded.text );
 		}
 		blogParts.push( extraction.blog );
-		warnings.push( ...extraction.warnings );
+		addWarnings( extraction.warnings );
 		for ( const post of extraction.posts ) {
 			found.push( post );
 			ids.add( post.sourceId );
+		}
+		if ( extractor === migrationPage && extraction.posts.length ) {
+			migrationFiles.add( file.path.toLowerCase() );
+		}
+	}
+
+	function withoutPosts( path: string, text: string ) {
+		const index = readMigrationIndex( text, path );
+		if ( index ) {
+			indexes.push( index );
+		} else {
+			tally.pagesWithoutPosts.push( path );
+		}
+	}
+
+	/**
+	 * Adds an extraction's warnings; one about the archive as a whole (no
+	 * file) is said once however many pages say it.
+	 *
+	 * @param list The warnings.
+	 */
+	function addWarnings( list: ArchiveWarning[] ) {
+		for ( const warning of list ) {
+			if ( warning.file === null ) {
+				const key = `${ warning.code }\n${ warning.message }`;
+				if ( archiveWarnings.has( key ) ) {
+					continue;
+				}
+				archiveWarnings.add( key );
+			}
+			warnings.push( warning );
+		}
+	}
+
+	for ( const index of indexes ) {
+		if ( index.targets.some( ( t ) => migrationFiles.has( t ) ) ) {
+			blogParts.push( index.title ? { title: index.title } : {} );
+		} else {
+			tally.pagesWithoutPosts.push( index.path );
 		}
 	}
 

@@ -1,10 +1,13 @@
 /**
  * `npm run bench:parse`: generates a large synthetic archive (5,000 posts,
  * 50,000 comments, 2,000 images by default), then reads it in a fresh Node
- * process so the peak memory measured is the reader's alone.
+ * process so the peak memory measured is the reader's alone; then the same
+ * content in the migration download's layout (an index page and one entry
+ * page per post), in another fresh process.
  *
- * Flags: `--json` ends the output with one JSON line; `--posts N`,
- * `--comments N`, `--images N` change the sizes.
+ * Flags: `--json` ends the output with one JSON line (the migration
+ * layout's figures under `migration`); `--posts N`, `--comments N`,
+ * `--images N` change the sizes.
  */
 
 /**
@@ -21,6 +24,7 @@ import { zipSync } from 'fflate';
  */
 import { readArchive } from '../archive';
 import { generateArchive } from '../archive/testing/generate';
+import { generateMigrationArchive } from '../archive/testing/migration';
 
 interface Measure {
 	posts: number;
@@ -67,6 +71,32 @@ async function measure( file: string ): Promise< Measure > {
 	};
 }
 
+/**
+ * Writes an archive and reads it in a fresh Node process.
+ *
+ * @param dir   A scratch folder.
+ * @param name  The zip's file name.
+ * @param files The archive's files.
+ * @return What the read measured, or null when it failed (said on stderr).
+ */
+function readInChild(
+	dir: string,
+	name: string,
+	files: Record< string, Uint8Array >
+): Measure | null {
+	const file = path.join( dir, name );
+	writeFileSync( file, zipSync( files ) );
+	const child = spawnSync( process.execPath, [ __filename, '--read', file ], {
+		encoding: 'utf8',
+		maxBuffer: 1024 * 1024,
+	} );
+	if ( child.status !== 0 ) {
+		process.stderr.write( child.stderr );
+		return null;
+	}
+	return JSON.parse( child.stdout );
+}
+
 async function main( argv: string[] ) {
 	const readAt = argv.indexOf( '--read' );
 	if ( readAt >= 0 ) {
@@ -81,35 +111,35 @@ async function main( argv: string[] ) {
 		images: option( argv, '--images', 2000 ),
 	};
 	const dir = mkdtempSync( path.join( os.tmpdir(), 'spaces-bench-' ) );
-	const file = path.join( dir, 'space.zip' );
 	try {
-		const generated = generateArchive( { ...sizes, seed: 42, feed: true } );
-		writeFileSync( file, zipSync( generated.files ) );
-		const child = spawnSync(
-			process.execPath,
-			[ __filename, '--read', file ],
-			{
-				encoding: 'utf8',
-				maxBuffer: 1024 * 1024,
-			}
+		const result = readInChild(
+			dir,
+			'space.zip',
+			generateArchive( { ...sizes, seed: 42, feed: true } ).files
 		);
-		if ( child.status !== 0 ) {
-			process.stderr.write( child.stderr );
+		const migration = readInChild(
+			dir,
+			'migration.zip',
+			generateMigrationArchive( { ...sizes, seed: 42 } ).files
+		);
+		if ( ! result || ! migration ) {
 			process.exitCode = 1;
 			return;
 		}
-		const result: Measure = JSON.parse( child.stdout );
 		process.stdout.write(
 			[
 				`Read a ${ result.zipMB } MB synthetic archive: ${ result.posts } posts, ${ result.comments } comments, ${ result.images } images (${ result.media } media files).`,
 				`Seconds: ${ result.seconds } (CPU ${ result.cpuSeconds })`,
 				`Posts per second: ${ result.postsPerSecond }`,
 				`Peak RSS: ${ result.peakRssMB } MB`,
+				`Migration layout (index and entry pages, ${ migration.zipMB } MB): ${ migration.posts } posts, ${ migration.comments } comments, ${ migration.images } images in ${ migration.seconds } s (CPU ${ migration.cpuSeconds }), ${ migration.postsPerSecond } posts per second, peak RSS ${ migration.peakRssMB } MB`,
 				'',
 			].join( '\n' )
 		);
 		if ( argv.includes( '--json' ) ) {
-			process.stdout.write( JSON.stringify( result ) + '\n' );
+			process.stdout.write(
+				JSON.stringify( { ...result, migration } ) + '\n'
+			);
 		}
 	} finally {
 		rmSync( dir, { recursive: true, force: true } );

@@ -8,6 +8,7 @@
  * Internal dependencies
  */
 import { livePage } from './live-page';
+import { migrationPage } from './migration-page';
 import { photoFeed } from './photo-feed';
 import { rssFeed } from './rss';
 import type { Extractor } from './types';
@@ -16,6 +17,8 @@ export const EXTRACTORS: readonly Extractor[] = [
 	photoFeed,
 	rssFeed,
 	livePage,
+	// After the live site's pages: a page with live entries is theirs.
+	migrationPage,
 ];
 
 /**
