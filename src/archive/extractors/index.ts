@@ -8,6 +8,7 @@
  * Internal dependencies
  */
 import { livePage } from './live-page';
+import { msnPage } from './msn-page';
 import { photoFeed } from './photo-feed';
 import { rssFeed } from './rss';
 import type { Extractor } from './types';
@@ -15,6 +16,8 @@ import type { Extractor } from './types';
 export const EXTRACTORS: readonly Extractor[] = [
 	photoFeed,
 	rssFeed,
+	// Before the live site's pages: MSN posts may sit in `entrycns` divs.
+	msnPage,
 	livePage,
 ];
 
