@@ -125,8 +125,12 @@ function archiveCeiling( doc: HtmlDocument ): Ceiling | null {
 			value = Number( year[ 1 ] ) * 12 + Number( month[ 1 ] ) - 1;
 		} else {
 			// The link text: "January 2005", "2005年1月".
-			const parts = parseDateParts( `1 ${ textOf( link ) }`, null );
-			if ( parts?.year ) {
+			const text = textOf( link );
+			const cjk = /(\d{4})\s*年\s*(\d{1,2})\s*月/.exec( text );
+			const parts = cjk ? null : parseDateParts( `1 ${ text }`, null );
+			if ( cjk ) {
+				value = Number( cjk[ 1 ] ) * 12 + Number( cjk[ 2 ] ) - 1;
+			} else if ( parts?.year ) {
 				value = parts.year * 12 + parts.month - 1;
 			}
 		}
@@ -379,15 +383,23 @@ function categoryOf( link: HtmlElement ): string | null {
 	}
 }
 
-function canonicalPermalink( href: string ): string {
-	let url = href
+/**
+ * The entry's address without the fragment or query, made absolute.
+ *
+ * @param href A link to the entry.
+ * @param home The space's address, for relative links.
+ * @return The address.
+ */
+function canonicalPermalink( href: string, home: string ): string {
+	const url = href
 		.trim()
 		.replace( /[?#].*$/, '' )
 		.replace( /%21/gi, '!' );
-	if ( url.startsWith( '//' ) ) {
-		url = 'http:' + url;
+	try {
+		return new URL( url, home ).href.replace( /%21/gi, '!' );
+	} catch {
+		return url;
 	}
-	return url;
 }
 
 /**
@@ -611,6 +623,10 @@ function readPost(
 		} );
 	}
 
+	// Relative links on the page are relative to the space's address.
+	const home = blog.host
+		? `http://spaces.msn.com/members/${ blog.host.split( '.' )[ 0 ] }/`
+		: 'http://spaces.msn.com/';
 	const categories: string[] = [];
 	let declared: number | null = null;
 	let originalUrl: string | null = null;
@@ -631,7 +647,7 @@ function readPost(
 			target?.sourceId === id.sourceId &&
 			! /#(?:comment|trackback)/i.test( href )
 		) {
-			originalUrl = canonicalPermalink( href );
+			originalUrl = canonicalPermalink( href, home );
 		}
 		const count = /\((\d+)\)\s*$/.exec( text );
 		if (
@@ -676,9 +692,6 @@ function readPost(
 			textOf( bodyNodes ).slice( 0, 200 )
 		);
 	}
-	const home = blog.host
-		? `http://spaces.msn.com/members/${ blog.host.split( '.' )[ 0 ] }/`
-		: null;
 	return {
 		sourceId,
 		number,
@@ -691,7 +704,7 @@ function readPost(
 		comments,
 		declaredCommentCount: declared,
 		file: page.path,
-		baseUrl: originalUrl ?? home,
+		baseUrl: originalUrl ?? ( blog.host ? home : null ),
 		images: findImages( bodyNodes ),
 		hrefs: findHrefs( bodyNodes ),
 	};

@@ -311,6 +311,41 @@ describe( 'MSN Spaces pages', () => {
 		);
 	} );
 
+	it.each( [ 'en-US', 'zh-CN' ] as const )(
+		'reads archive months from their text and relative permalinks (%s)',
+		( culture ) => {
+			const samples = sampleMsnPosts();
+			const text = msnPageHtml( samples, { ...PAGE, culture } )
+				.replace(
+					/_c11_BlogPart_ayear=\d+&amp;_c11_BlogPart_amonth=\d+&amp;/g,
+					''
+				)
+				.replace(
+					/http:\/\/spaces\.msn\.com\/members\/anna\/Blog\//g,
+					'/members/anna/Blog/'
+				);
+			expect( text ).not.toMatch( /ayear|http:\/\/[^"]*\.entry/ );
+			const { posts } = msnPage.extract( {
+				path: 'a.htm',
+				text,
+				modified: null,
+				reference: null,
+			} );
+			expect(
+				posts.map( ( p ) => [ p.published, p.originalUrl ] )
+			).toEqual(
+				[ ...samples ]
+					.reverse()
+					.map( ( p ) => [
+						p.published,
+						p.sourceId
+							? `http://spaces.msn.com/members/anna/Blog/${ p.sourceId }.entry`
+							: null,
+					] )
+			);
+		}
+	);
+
 	it( 'matches the post table’s classes in any case and order', () => {
 		const text = msnPageHtml( sampleMsnPosts(), PAGE ).replace(
 			/class="fixedTable blogpost"/g,
