@@ -315,18 +315,19 @@ function bodyCell(
 	title: HtmlElement | null,
 	id: SourceId | null
 ): HtmlElement | null {
+	const byId = findOne(
+		( el ) => ( id ? /^msgcns/i : /^msg/i ).test( attr( el, 'id' ) ),
+		table
+	);
+	if ( byId ) {
+		return byId;
+	}
 	const cells = findAll(
 		( el ) => el.name === 'td' && ! isCommentText( el ),
 		table
 	);
 	const own = ( el: HtmlElement ) =>
 		! ( title && ( el === title || isInside( title, el ) ) );
-	const byId = id
-		? cells.find( ( el ) => /^msgcns/i.test( attr( el, 'id' ) ) )
-		: cells.find( ( el ) => /^msg/i.test( attr( el, 'id' ) ) );
-	if ( byId ) {
-		return byId;
-	}
 	const byClass = cells.find(
 		( el ) =>
 			own( el ) &&
@@ -468,7 +469,10 @@ function readComment(
 		const before = dateText
 			? text.slice( 0, text.length - dateText.length - 3 )
 			: text;
-		author = before.replace( /\([^)]*\)\s*$/, '' ).trim();
+		author = before
+			.replace( /\([^)]*\)\s*$/, '' )
+			.replace( /^\s*(?:published|posted)\s+by\s+/i, '' )
+			.trim();
 	}
 	// The site is a web link beside the name, or the name itself when it
 	// links to one; an e-mail address is never shown.

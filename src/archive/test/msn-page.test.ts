@@ -175,6 +175,26 @@ describe( 'MSN Spaces pages', () => {
 		} );
 	} );
 
+	it( 'reads a commenter’s name written without bold', () => {
+		const text = msnPageHtml( sampleMsnPosts(), PAGE ).replace(
+			'Published By <b>Cleo</b>',
+			'Published By Cleo'
+		);
+		expect( text ).toContain( 'Published By Cleo (' );
+		const { posts } = msnPage.extract( {
+			path: 'a.htm',
+			text,
+			modified: null,
+			reference: null,
+		} );
+		expect( byTitle( posts, 'Lunch at Luigi’s' ).comments[ 1 ] ).toEqual( {
+			author: 'Cleo',
+			authorUrl: 'http://spaces.msn.com/members/cleo/',
+			published: '2005-01-28T09:15:00',
+			html: 'Their tiramisu is better.',
+		} );
+	} );
+
 	it( 'gives a post without ids the same identity on every page that shows it', async () => {
 		const samples = sampleMsnPosts();
 		const december = samples.filter( ( p ) =>
