@@ -175,6 +175,30 @@ describe( 'MSN Spaces pages', () => {
 		} );
 	} );
 
+	it( 'reads a day header written inside the post’s table', () => {
+		const samples = sampleMsnPosts();
+		const header =
+			/<div class="dateheader">(<span[^>]*>January 27<\/span>)<\/div>\n/;
+		const original = msnPageHtml( samples, PAGE );
+		const span = header.exec( original )?.[ 1 ] ?? '';
+		expect( span ).toContain( 'LastMDate' );
+		const text = original
+			.replace( header, '' )
+			.replace(
+				/(<table class="fixedTable blogpost"[^>]*>)/,
+				`$1<tr><td>${ span }</td></tr>`
+			);
+		const { posts } = msnPage.extract( {
+			path: 'a.htm',
+			text,
+			modified: null,
+			reference: null,
+		} );
+		expect( posts.map( ( p ) => p.published ) ).toEqual(
+			[ ...samples ].reverse().map( ( p ) => p.published )
+		);
+	} );
+
 	it( 'reads a commenter’s name written without bold', () => {
 		const text = msnPageHtml( sampleMsnPosts(), PAGE ).replace(
 			'Published By <b>Cleo</b>',
