@@ -457,7 +457,7 @@ function readComment(
 	for (
 		let at = text.lastIndexOf( ' - ' );
 		at >= 0;
-		at = text.lastIndexOf( ' - ', at - 1 )
+		at = at > 0 ? text.lastIndexOf( ' - ', at - 1 ) : -1
 	) {
 		if ( parseDateParts( text.slice( at + 3 ), context.culture ) ) {
 			dateText = text.slice( at + 3 );
