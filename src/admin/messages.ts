@@ -192,6 +192,17 @@ export function warningMessage(
 				),
 				n
 			);
+		case 'date-year-guessed':
+			return sprintf(
+				/* translators: %s: number of files. */
+				_n(
+					'%s old MSN Spaces page shows its days without a year; the year was taken from the file’s own date. Check the dates of its posts after the import.',
+					'%s old MSN Spaces pages show their days without a year; the year was taken from the files’ own dates. Check the dates of their posts after the import.',
+					count,
+					'spaces-importer'
+				),
+				n
+			);
 		case 'comments-missing':
 			return sprintf(
 				/* translators: %s: number of posts. */

@@ -9,6 +9,7 @@
  */
 import { livePage } from './live-page';
 import { migrationPage } from './migration-page';
+import { msnPage } from './msn-page';
 import { photoFeed } from './photo-feed';
 import { rssFeed } from './rss';
 import type { Extractor } from './types';
@@ -16,6 +17,8 @@ import type { Extractor } from './types';
 export const EXTRACTORS: readonly Extractor[] = [
 	photoFeed,
 	rssFeed,
+	// Before the live site's pages: MSN posts may sit in `entrycns` divs.
+	msnPage,
 	livePage,
 	// After the live site's pages: a page with live entries is theirs.
 	migrationPage,

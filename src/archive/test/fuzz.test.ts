@@ -16,8 +16,9 @@ import { zipSync } from 'fflate';
 /**
  * Internal dependencies
  */
-import { ArchiveError, readArchive } from '..';
+import { ArchiveError, readArchive, readInputs } from '..';
 import { generateArchive } from '../testing/generate';
+import { msnPageHtml, sampleMsnPosts } from '../testing/msn';
 import { seededRandom } from '../testing/random';
 
 const CASES = 400;
@@ -137,5 +138,123 @@ describe( 'fuzzed archives', () => {
 		// Both answers occur: the cases are neither all fatal nor all harmless.
 		expect( outcomes.model ).toBeGreaterThan( 10 );
 		expect( outcomes.error ).toBeGreaterThan( 10 );
+	}, 60000 );
+} );
+
+describe( 'fuzzed MSN Spaces pages', () => {
+	const samples = sampleMsnPosts();
+	const text = msnPageHtml( samples, {
+		member: 'anna',
+		blogTitle: 'Anna',
+		archiveMonths: [
+			[ 2004, 12 ],
+			[ 2005, 1 ],
+		],
+	} );
+	const titles = new Set( samples.map( ( p ) => p.title ) );
+
+	function damage( seed: number ): string {
+		const random = seededRandom( seed );
+		let page = text;
+		switch ( seed % 4 ) {
+			case 0:
+				// Cut off anywhere (a page saved half-way).
+				return page.slice( 0, random.int( 0, page.length ) );
+			case 1:
+				// Pieces of markup lost.
+				for ( let i = random.int( 1, 12 ); i > 0; i-- ) {
+					const at = random.int( 0, page.length - 1 );
+					page =
+						page.slice( 0, at ) +
+						page.slice( at + random.int( 1, 80 ) );
+				}
+				return page;
+			case 2:
+				// Pieces repeated elsewhere (a post or a row twice).
+				for ( let i = random.int( 1, 6 ); i > 0; i-- ) {
+					const from = random.int( 0, page.length - 1 );
+					const piece = page.slice(
+						from,
+						from + random.int( 1, 600 )
+					);
+					const at = random.int( 0, page.length - 1 );
+					page = page.slice( 0, at ) + piece + page.slice( at );
+				}
+				return page;
+			default:
+				// Characters changed anywhere.
+				for ( let i = random.int( 1, 30 ); i > 0; i-- ) {
+					const at = random.int( 0, page.length - 1 );
+					page =
+						page.slice( 0, at ) +
+						random.pick( [ '<', '>', '"', '-', ' ', '1', 'x' ] ) +
+						page.slice( at + 1 );
+				}
+				return page;
+		}
+	}
+
+	it( 'answers 200 damaged pages with a model or an ArchiveError', async () => {
+		const outcomes = { model: 0, error: 0 };
+		const surprises: string[] = [];
+		for ( let seed = 1; seed <= 200; seed++ ) {
+			const page = damage( seed );
+			const started = Date.now();
+			try {
+				const { model } = await readInputs(
+					[
+						{
+							path: 'default.htm',
+							data: new TextEncoder().encode( page ),
+							modified: seed % 3 ? null : '2005-02-01T10:00:00',
+						},
+					],
+					'default.htm'
+				);
+				outcomes.model++;
+				for ( const post of model.posts ) {
+					if (
+						post.published !== null &&
+						! /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(
+							post.published
+						)
+					) {
+						surprises.push( `${ seed }: date ${ post.published }` );
+					}
+					for ( const comment of post.comments ) {
+						if ( /mailto:/i.test( comment.authorUrl ?? '' ) ) {
+							surprises.push( `${ seed }: an e-mail address` );
+						}
+					}
+				}
+				// A page cut short loses posts, never invents ones: every
+				// title read is one of the page's, or the start of one.
+				for ( const post of model.posts ) {
+					if (
+						seed % 4 === 0 &&
+						! [ ...titles ].some( ( t ) =>
+							t.startsWith( post.title )
+						)
+					) {
+						surprises.push( `${ seed }: title ${ post.title }` );
+					}
+				}
+			} catch ( error ) {
+				if ( error instanceof ArchiveError ) {
+					outcomes.error++;
+				} else {
+					surprises.push( `${ seed }: threw ${ String( error ) }` );
+				}
+			}
+			if ( Date.now() - started > 2000 ) {
+				surprises.push(
+					`${ seed }: took ${ Date.now() - started } ms`
+				);
+			}
+		}
+		expect( surprises ).toEqual( [] );
+		expect( outcomes.model + outcomes.error ).toBe( 200 );
+		expect( outcomes.model ).toBeGreaterThan( 10 );
+		expect( outcomes.error ).toBeGreaterThan( 5 );
 	}, 60000 );
 } );
