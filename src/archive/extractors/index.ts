@@ -1,7 +1,8 @@
 /**
  * The extractors, in the order they are tried: the first whose detection
  * accepts a file reads it. Feeds come first because a feed's descriptions
- * may quote page markup.
+ * may quote page markup. The shape reader comes last: it reads pages that
+ * no other extractor claims, by their layout alone.
  */
 
 /**
@@ -10,12 +11,14 @@
 import { livePage } from './live-page';
 import { photoFeed } from './photo-feed';
 import { rssFeed } from './rss';
+import { shapePage } from './shape-page';
 import type { Extractor } from './types';
 
 export const EXTRACTORS: readonly Extractor[] = [
 	photoFeed,
 	rssFeed,
 	livePage,
+	shapePage,
 ];
 
 /**
