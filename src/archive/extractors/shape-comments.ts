@@ -40,7 +40,9 @@ const COMMENTS_HEADING =
  */
 export function isCommentsHeading( el: HtmlElement ): boolean {
 	const text = textOf( el );
-	return text.length > 0 && text.length <= 40 && COMMENTS_HEADING.test( text );
+	return (
+		text.length > 0 && text.length <= 40 && COMMENTS_HEADING.test( text )
+	);
 }
 
 /**
@@ -94,7 +96,9 @@ export function authorBeforeDate(
 	// The shortest tail that still reads as the same date is the date; what
 	// comes before it is the author.
 	for ( let k = 1; k < tokens.length; k++ ) {
-		if ( parseLocalDate( tokens.slice( k ).join( ' ' ), culture ) !== full ) {
+		if (
+			parseLocalDate( tokens.slice( k ).join( ' ' ), culture ) !== full
+		) {
 			break;
 		}
 		cut = k;
@@ -138,8 +142,7 @@ function authorUrl( el: HtmlElement | null ): string | null {
 	if ( ! el ) {
 		return null;
 	}
-	const link =
-		el.name === 'a' ? el : findOne( ( e ) => e.name === 'a', el );
+	const link = el.name === 'a' ? el : findOne( ( e ) => e.name === 'a', el );
 	const href = link ? attr( link, 'href' ).trim() : '';
 	return href && /^(?:https?:)?\/\//i.test( href ) ? href : null;
 }
@@ -187,7 +190,9 @@ function commentFrom(
 	}
 	const only = rest.length === 1 ? rest[ 0 ] : null;
 	const html = trimHtml(
-		only && isElement( only ) && /^(?:p|div|dd|li|td|blockquote)$/.test( only.name )
+		only &&
+			isElement( only ) &&
+			/^(?:p|div|dd|li|td|blockquote)$/.test( only.name )
 			? innerHtml( only )
 			: outerHtml( rest )
 	);
@@ -262,7 +267,8 @@ export function looksLikeCommentList(
  */
 function itemsOf( region: HtmlNode[] ): HtmlNode[] {
 	let items = region.filter(
-		( n ) => ! isBlank( n ) && ! ( isElement( n ) && isCommentsHeading( n ) )
+		( n ) =>
+			! isBlank( n ) && ! ( isElement( n ) && isCommentsHeading( n ) )
 	);
 	for ( let depth = 0; depth < 4; depth++ ) {
 		const only = items.length === 1 ? items[ 0 ] : null;
@@ -290,7 +296,8 @@ function segments( items: HtmlNode[], culture: string | null ): HtmlNode[][] {
 		( n ) =>
 			isElement( n ) &&
 			( n.name === 'dt' ||
-				( textOf( n ).length <= MAX_HEADER && holdsDate( n, culture ) ) )
+				( textOf( n ).length <= MAX_HEADER &&
+					holdsDate( n, culture ) ) )
 	);
 	const hasDt = items.some( ( n ) => isElement( n ) && n.name === 'dt' );
 	const out: HtmlNode[][] = [];
@@ -342,8 +349,7 @@ export function readShapeComments(
 					box.name !== 'dt' &&
 					box.name !== 'dd' &&
 					box.children.filter( ( n ) => ! isBlank( n ) ).length > 1 &&
-					holdsDate( box, ctx.culture ) &&
-					textOf( box ).length > MAX_HEADER / 4
+					holdsDate( box, ctx.culture )
 			)
 		) {
 			found = boxes
@@ -352,7 +358,14 @@ export function readShapeComments(
 		}
 		if ( ! found.length ) {
 			found = segments( items, ctx.culture )
-				.map( ( parts ) => commentFrom( parts, ctx ) )
+				.map( ( parts ) =>
+					commentFrom(
+						parts.length === 1 && isElement( parts[ 0 ] )
+							? boxPartsOf( parts[ 0 ] )
+							: parts,
+						ctx
+					)
+				)
 				.filter( ( c ): c is ArchiveComment => c !== null );
 		}
 		if ( ! found.length ) {

@@ -80,7 +80,8 @@ interface Analysis {
 const FOOTER_CLASS = /footer|byline|post-?meta|postinfo|post-info|entry-?meta/i;
 const FOOTER_TEXT =
 	/^(?:permalink|trackbacks?|\d+\s+comments?|comments?\s*\(\d+\)|no comments|posted by\b)/i;
-const TIME = /(?<![\d.])(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)\s*([ap])?\.?\s?m?\b/i;
+const TIME =
+	/(?<![\d.])(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)\s*([ap])?\.?\s?m?\b/i;
 
 /**
  * The page's culture: `web:culture`, then a `lang` with a region; else the
@@ -91,10 +92,7 @@ const TIME = /(?<![\d.])(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)\s*([ap])?\.?\s?m?\b
  * @return A culture such as `fr-FR`, or null for the reader's default.
  */
 function cultureOf( doc: HtmlDocument, text: string ): string | null {
-	const cultured = findOne(
-		( el ) => attr( el, 'web:culture' ) !== '',
-		doc
-	);
+	const cultured = findOne( ( el ) => attr( el, 'web:culture' ) !== '', doc );
 	if ( cultured ) {
 		return attr( cultured, 'web:culture' );
 	}
@@ -155,7 +153,10 @@ class Page {
 	/** Every ancestor of a title, to skip other posts when looking above. */
 	readonly holdsTitle = new Set< HtmlElement >();
 
-	constructor( readonly root: HtmlNode[], culture: string | null ) {
+	constructor(
+		readonly root: HtmlNode[],
+		culture: string | null
+	) {
 		this.culture = culture;
 		for ( const node of root ) {
 			this.measure( node );
@@ -200,8 +201,7 @@ class Page {
 	private measure( node: HtmlNode ): number {
 		if ( ! isElement( node ) ) {
 			return node.type === 'text'
-				? ( node as { data: string } ).data.replace( /\s+/g, '' )
-						.length
+				? ( node as { data: string } ).data.replace( /\s+/g, '' ).length
 				: 0;
 		}
 		let n = 0;
@@ -236,7 +236,10 @@ class Page {
 
 	private isTitle( el: HtmlElement ): boolean {
 		const marks = `${ attr( el, 'class' ) } ${ attr( el, 'id' ) }`;
-		if ( ! /^h[1-6]$/.test( el.name ) && ! /title|subject/i.test( marks ) ) {
+		if (
+			! /^h[1-6]$/.test( el.name ) &&
+			! /title|subject/i.test( marks )
+		) {
 			return false;
 		}
 		const text = this.text( el );
@@ -251,7 +254,9 @@ class Page {
 		// A heading that is a date ("Tuesday, March 7, 2006") heads the
 		// posts of a day; one with words of its own ("Christmas 25.12.2006")
 		// is a post's title.
-		return this.dateOf( el ) === null || wordsBesideDate( text, this.culture );
+		return (
+			this.dateOf( el ) === null || wordsBesideDate( text, this.culture )
+		);
 	}
 
 	/**
@@ -287,9 +292,7 @@ function up( el: HtmlElement ): HtmlElement {
 			! isElement( parent ) ||
 			parent.name === 'body' ||
 			parent.name === 'html' ||
-			parent.children.some(
-				( n ) => n !== current && ! isBlankNode( n )
-			)
+			parent.children.some( ( n ) => n !== current && ! isBlankNode( n ) )
 		) {
 			break;
 		}
@@ -301,8 +304,7 @@ function up( el: HtmlElement ): HtmlElement {
 function isBlankNode( node: HtmlNode ): boolean {
 	// Elements count, even empty ones: a `<br>` beside a date is a layout.
 	return (
-		! isElement( node ) &&
-		( node.type !== 'text' || textOf( node ) === '' )
+		! isElement( node ) && ( node.type !== 'text' || textOf( node ) === '' )
 	);
 }
 
@@ -397,8 +399,7 @@ function dateAbove( page: Page, title: HtmlElement ): HtmlElement | null {
 			}
 			sibling = sibling.prev;
 		}
-		level =
-			level.parent && isElement( level.parent ) ? level.parent : null;
+		level = level.parent && isElement( level.parent ) ? level.parent : null;
 		if ( level && ( level.name === 'body' || level.name === 'html' ) ) {
 			break;
 		}
@@ -449,7 +450,9 @@ function withTime( date: string, lines: HtmlNode[], page: Page ): string {
 function isFooterLine( page: Page, el: HtmlElement ): boolean {
 	return (
 		page.size( el ) <= MAX_FOOTER &&
-		( FOOTER_CLASS.test( `${ attr( el, 'class' ) } ${ attr( el, 'id' ) }` ) ||
+		( FOOTER_CLASS.test(
+			`${ attr( el, 'class' ) } ${ attr( el, 'id' ) }`
+		) ||
 			FOOTER_TEXT.test( page.text( el ) ) )
 	);
 }
@@ -490,8 +493,7 @@ function regionsAfter( page: Page, title: HtmlElement ): HtmlNode[][] {
 		if ( regions.length ) {
 			break;
 		}
-		level =
-			level.parent && isElement( level.parent ) ? level.parent : null;
+		level = level.parent && isElement( level.parent ) ? level.parent : null;
 	}
 	return regions;
 }
@@ -643,7 +645,8 @@ function blocksIn( page: Page, parent: HtmlElement ): Block[] {
 				.filter( ( n ) => ! isEmpty( page, n ) )
 				.slice( -2 )
 				.reverse();
-			footer = tail.find( ( n ) => page.footerDate( n ) !== null ) ?? null;
+			footer =
+				tail.find( ( n ) => page.footerDate( n ) !== null ) ?? null;
 			if ( footer ) {
 				dateEl = footer;
 				place = 'footer';
@@ -711,9 +714,10 @@ function blocksIn( page: Page, parent: HtmlElement ): Block[] {
 /**
  * The blocks that make the page a blog page, by the rule at the top.
  *
- * @param blocks Every block found.
- * @param page   The page.
- * @param ctx    What comment dates are read against.
+ * @param blocks        Every block found.
+ * @param page          The page.
+ * @param ctx           What comment dates are read against.
+ * @param ctx.reference The time relative dates are resolved against.
  * @return The posts' blocks with their comments.
  */
 function acceptedBlocks(
@@ -947,11 +951,13 @@ export const shapePage: Extractor = {
 								posts.length === 1
 									? '1 post was'
 									: `${ posts.length } posts were`
-							} recognized in it by their shape (a title, a date and a text). Check ${
+							} recognized in it by ${
+								posts.length === 1 ? 'its' : 'their'
+							} shape (a title, a date and a text). Check ${
 								posts.length === 1 ? 'it' : 'them'
 							} in the preview.`,
 						},
-				  ]
+					]
 				: [],
 		};
 	},

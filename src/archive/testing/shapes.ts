@@ -54,7 +54,16 @@ const WORDS = [
 	'“quoted”',
 	'photos',
 ];
-const HANZI = [ '今天', '我们', '去了', '公园', '天气', '很好', '照片', '朋友' ];
+const HANZI = [
+	'今天',
+	'我们',
+	'去了',
+	'公园',
+	'天气',
+	'很好',
+	'照片',
+	'朋友',
+];
 
 function words( random: Random, n: number, chinese: boolean ): string {
 	const out: string[] = [];
@@ -105,8 +114,7 @@ export function shapePosts( options: {
 				author: chinese
 					? random.pick( [ '小明', '阿花' ] )
 					: random.pick( [ 'Ben', 'Anna Maria', 'José' ] ),
-				authorUrl:
-					c % 2 ? `http://friend${ c }.example.com/` : null,
+				authorUrl: c % 2 ? `http://friend${ c }.example.com/` : null,
 				text: words( random, random.int( 4, 12 ), chinese ),
 				published: wall( commentTime ),
 			} );
@@ -225,7 +233,7 @@ export function wordBlogHtml( posts: ShapePost[] ): string {
 			const { y, m, d, hh, mm } = parts( post.published );
 			const comments = post.comments.length
 				? `<p class=MsoHeading2>Commentaires (${ post.comments.length })</p>\n` +
-				  post.comments
+					post.comments
 						.map( ( c ) => {
 							const t = parts( c.published );
 							return `<p class=MsoNormal><b>${ escapeHtml(
@@ -279,13 +287,14 @@ export function bloggerHtml( posts: ShapePost[] ): string {
 		.map( ( post ) => {
 			const { y, m, d, hh, mm } = parts( post.published );
 			const day = post.published.slice( 0, 10 );
-			const weekday = EN_DAYS[ new Date( Date.UTC( y, m - 1, d ) ).getUTCDay() ];
+			const weekday =
+				EN_DAYS[ new Date( Date.UTC( y, m - 1, d ) ).getUTCDay() ];
 			const header =
 				day === lastDay
 					? ''
 					: `<h2 class="date-header">${ weekday }, ${
 							EN_MONTHS[ m - 1 ]
-					  } ${ d }, ${ y }</h2>\n`;
+						} ${ d }, ${ y }</h2>\n`;
 			lastDay = day;
 			const comments = post.comments.length
 				? `<div id="comments"><h4>${ post.comments.length } Comments:</h4>
@@ -296,7 +305,7 @@ ${ post.comments
 		const name = c.authorUrl
 			? `<a href="${ escapeHtml( c.authorUrl ) }" rel="nofollow">${ escapeHtml(
 					c.author
-			  ) }</a>`
+				) }</a>`
 			: escapeHtml( c.author );
 		return `<dt class="comment-author">${ name } said...</dt>
 <dd class="comment-body"><p>${ escapeHtml( c.text ) }</p></dd>
@@ -394,7 +403,8 @@ export function chineseBlogHtml( posts: ShapePost[] ): string {
 	const body = posts
 		.map( ( post ) => {
 			const { y, m, d, hh, mm } = parts( post.published );
-			const weekday = weekdays[ new Date( Date.UTC( y, m - 1, d ) ).getUTCDay() ];
+			const weekday =
+				weekdays[ new Date( Date.UTC( y, m - 1, d ) ).getUTCDay() ];
 			const comments = post.comments.length
 				? `<div class="cmtlist">${ post.comments
 						.map( ( c ) => {
