@@ -73,8 +73,10 @@ interface Block {
 }
 
 interface Analysis {
-	posts: FoundPost[];
-	blog: Partial< ArchiveBlog >;
+	/** The blocks that are posts. */
+	blocks: Block[];
+	page: Page;
+	doc: HtmlDocument;
 }
 
 const FOOTER_CLASS = /footer|byline|post-?meta|postinfo|post-info|entry-?meta/i;
@@ -148,10 +150,14 @@ class Page {
 	readonly culture: string | null;
 	private readonly texts = new Map< HtmlElement, string >();
 	private readonly sizes = new Map< HtmlElement, number >();
+	/** Digits under each element: a full date has at least four. */
+	private readonly digits = new Map< HtmlElement, number >();
 	readonly titles = new Set< HtmlElement >();
 	readonly dates = new Map< HtmlElement, string >();
 	/** Every ancestor of a title, to skip other posts when looking above. */
 	readonly holdsTitle = new Set< HtmlElement >();
+	/** How many titles each element holds. */
+	readonly titleCount = new Map< HtmlElement, number >();
 
 	constructor(
 		readonly root: HtmlNode[],
@@ -174,6 +180,7 @@ class Page {
 			const outer = up( el );
 			if (
 				this.size( el ) > MAX_DATE ||
+				( this.digits.get( el ) ?? 0 ) < 4 ||
 				this.titles.has( outer ) ||
 				this.dates.has( outer )
 			) {
@@ -187,6 +194,7 @@ class Page {
 		for ( const title of this.titles ) {
 			for ( let p = title.parent; p && isElement( p ); p = p.parent ) {
 				this.holdsTitle.add( p );
+				this.titleCount.set( p, ( this.titleCount.get( p ) ?? 0 ) + 1 );
 			}
 		}
 	}
@@ -198,20 +206,29 @@ class Page {
 	 * @param node A node.
 	 * @return Its count.
 	 */
-	private measure( node: HtmlNode ): number {
+	private measure( node: HtmlNode ): [ number, number ] {
 		if ( ! isElement( node ) ) {
-			return node.type === 'text'
-				? ( node as { data: string } ).data.replace( /\s+/g, '' ).length
-				: 0;
+			if ( node.type !== 'text' ) {
+				return [ 0, 0 ];
+			}
+			const data = ( node as { data: string } ).data;
+			return [
+				data.replace( /\s+/g, '' ).length,
+				data.replace( /\D+/g, '' ).length,
+			];
 		}
 		let n = 0;
+		let digits = 0;
 		if ( ! HIDDEN.has( node.name ) ) {
 			for ( const child of node.children ) {
-				n += this.measure( child );
+				const [ a, b ] = this.measure( child );
+				n += a;
+				digits += b;
 			}
 		}
 		this.sizes.set( node, n );
-		return n;
+		this.digits.set( node, digits );
+		return [ n, digits ];
 	}
 
 	size( el: HtmlElement ): number {
@@ -473,10 +490,7 @@ function regionsAfter( page: Page, title: HtmlElement ): HtmlNode[][] {
 		if ( level.name === 'body' || level.name === 'html' ) {
 			break;
 		}
-		const titlesInside = [ ...page.titles ].filter( ( t ) =>
-			isInside( t, level as HtmlElement )
-		).length;
-		if ( titlesInside > 1 ) {
+		if ( ( page.titleCount.get( level ) ?? 0 ) > 1 ) {
 			break;
 		}
 		const tail: HtmlNode[] = [];
@@ -489,7 +503,7 @@ function regionsAfter( page: Page, title: HtmlElement ): HtmlNode[][] {
 			}
 			tail.push( node );
 		}
-		regions.push( ...commentRegions( tail ).regions );
+		regions.push( ...commentRegions( page, tail ).regions );
 		if ( regions.length ) {
 			break;
 		}
@@ -498,23 +512,18 @@ function regionsAfter( page: Page, title: HtmlElement ): HtmlNode[][] {
 	return regions;
 }
 
-function isInside( el: HtmlNode, container: HtmlElement ): boolean {
-	for ( let node = el.parent; node; node = node.parent ) {
-		if ( node === container ) {
-			return true;
-		}
-	}
-	return false;
-}
-
 /**
  * The comment regions among some sibling nodes: elements marked as comments,
  * or everything after a "Comments" heading.
  *
+ * @param page  The page.
  * @param nodes The nodes.
  * @return The regions and the nodes they took.
  */
-function commentRegions( nodes: HtmlNode[] ): {
+function commentRegions(
+	page: Page,
+	nodes: HtmlNode[]
+): {
 	regions: HtmlNode[][];
 	taken: Set< HtmlNode >;
 } {
@@ -525,7 +534,7 @@ function commentRegions( nodes: HtmlNode[] ): {
 		if ( ! isElement( node ) ) {
 			continue;
 		}
-		if ( isCommentsHeading( node ) ) {
+		if ( page.size( node ) <= 40 && isCommentsHeading( node ) ) {
 			const rest = nodes.slice( i );
 			rest.forEach( ( n ) => taken.add( n ) );
 			regions.push( rest );
@@ -613,7 +622,7 @@ function blocksIn( page: Page, parent: HtmlElement ): Block[] {
 		) {
 			segment.splice( rule );
 		}
-		const { regions, taken } = commentRegions( segment );
+		const { regions, taken } = commentRegions( page, segment );
 		// Unmarked comments: boxes of a dated header and a text, after the body.
 		const filled = segment.filter(
 			( n ): n is HtmlElement =>
@@ -714,51 +723,51 @@ function blocksIn( page: Page, parent: HtmlElement ): Block[] {
 /**
  * The blocks that make the page a blog page, by the rule at the top.
  *
- * @param blocks        Every block found.
- * @param page          The page.
- * @param ctx           What comment dates are read against.
- * @param ctx.reference The time relative dates are resolved against.
- * @return The posts' blocks with their comments.
+ * @param blocks Every block found.
+ * @param page   The page.
+ * @return The posts' blocks.
  */
-function acceptedBlocks(
-	blocks: Block[],
-	page: Page,
-	ctx: { reference: string | null }
-): Array< { block: Block; comments: ArchiveComment[] } > {
-	const commentsOf = ( block: Block ) =>
-		readShapeComments( block.commentRegions, {
-			culture: page.culture,
-			postDate: block.date,
-			reference: ctx.reference,
-		} );
+function acceptedBlocks( blocks: Block[], page: Page ): Block[] {
 	const groups = new Map< string, Block[] >();
 	for ( const block of blocks ) {
-		groups.set( block.signature, [
-			...( groups.get( block.signature ) ?? [] ),
-			block,
-		] );
+		const group = groups.get( block.signature );
+		if ( group ) {
+			group.push( block );
+		} else {
+			groups.set( block.signature, [ block ] );
+		}
 	}
-	const accepted: Block[] = [];
+	const accepted = new Set< Block >();
 	for ( const group of groups.values() ) {
 		const substantial = group.filter( ( b ) => b.substantial ).length;
 		if ( group.length >= 2 && substantial * 2 >= group.length ) {
-			accepted.push( ...group );
+			group.forEach( ( b ) => accepted.add( b ) );
 		}
 	}
-	if ( accepted.length ) {
-		return blocks
-			.filter( ( b ) => accepted.includes( b ) )
-			.map( ( block ) => ( { block, comments: commentsOf( block ) } ) );
+	if ( accepted.size ) {
+		return blocks.filter( ( b ) => accepted.has( b ) );
 	}
 	// A permalink page: one substantial post, followed by its comments.
 	const substantial = blocks.filter( ( b ) => b.substantial );
-	if ( substantial.length === 1 ) {
-		const comments = commentsOf( substantial[ 0 ] );
-		if ( comments.length ) {
-			return [ { block: substantial[ 0 ], comments } ];
-		}
+	if (
+		substantial.length === 1 &&
+		commentsOf( substantial[ 0 ], page, null ).length
+	) {
+		return substantial;
 	}
 	return [];
+}
+
+function commentsOf(
+	block: Block,
+	page: Page,
+	reference: string | null
+): ArchiveComment[] {
+	return readShapeComments( block.commentRegions, {
+		culture: page.culture,
+		postDate: block.date,
+		reference,
+	} );
 }
 
 function blogTitle(
@@ -851,6 +860,57 @@ function toPost( block: Block, comments: ArchiveComment[], path: string ) {
 }
 
 /**
+ * Finds the posts' blocks of a page, without reading them yet.
+ *
+ * @param text The page.
+ * @return The blocks, the page and its document.
+ */
+function findBlocks( text: string ): Analysis {
+	const doc = parseHtml( text );
+	const body = findOne( ( el ) => el.name === 'body', doc );
+	const root: HtmlNode[] = body ? [ body ] : doc.children;
+	const page = new Page( root, cultureOf( doc, text ) );
+	if ( ! page.titles.size || ! page.dates.size ) {
+		return { blocks: [], page, doc };
+	}
+	const parents = new Set< HtmlElement >();
+	for ( const title of page.titles ) {
+		if ( title.parent && isElement( title.parent ) ) {
+			parents.add( title.parent );
+		}
+	}
+	const blocks = [ ...parents ].flatMap( ( parent ) =>
+		blocksIn( page, parent )
+	);
+	return { blocks: acceptedBlocks( blocks, page ), page, doc };
+}
+
+/**
+ * Reads the posts of the blocks found.
+ *
+ * @param analysis  What `findBlocks` found.
+ * @param path      The page's path.
+ * @param reference The time relative comment dates are resolved against.
+ * @return The posts and what the page says about the blog.
+ */
+function readBlocks(
+	analysis: Analysis,
+	path: string,
+	reference: string | null
+): { posts: FoundPost[]; blog: Partial< ArchiveBlog > } {
+	const { blocks, page, doc } = analysis;
+	const posts = blocks.map( ( block ) =>
+		toPost( block, commentsOf( block, page, reference ), path )
+	);
+	const blog: Partial< ArchiveBlog > = {};
+	const title = posts.length ? blogTitle( doc, posts ) : undefined;
+	if ( title ) {
+		blog.title = title;
+	}
+	return { posts, blog };
+}
+
+/**
  * Reads a page by its shape.
  *
  * @param text      The page.
@@ -862,32 +922,8 @@ export function analyseShape(
 	text: string,
 	path: string,
 	reference: string | null
-): Analysis {
-	const doc = parseHtml( text );
-	const body = findOne( ( el ) => el.name === 'body', doc );
-	const root: HtmlNode[] = body ? [ body ] : doc.children;
-	const page = new Page( root, cultureOf( doc, textOf( root ) ) );
-	if ( ! page.titles.size || ! page.dates.size ) {
-		return { posts: [], blog: {} };
-	}
-	const parents = new Set< HtmlElement >();
-	for ( const title of page.titles ) {
-		if ( title.parent && isElement( title.parent ) ) {
-			parents.add( title.parent );
-		}
-	}
-	const blocks = [ ...parents ].flatMap( ( parent ) =>
-		blocksIn( page, parent )
-	);
-	const posts = acceptedBlocks( blocks, page, { reference } ).map(
-		( { block, comments } ) => toPost( block, comments, path )
-	);
-	const blog: Partial< ArchiveBlog > = {};
-	const title = posts.length ? blogTitle( doc, posts ) : undefined;
-	if ( title ) {
-		blog.title = title;
-	}
-	return { posts, blog };
+): { posts: FoundPost[]; blog: Partial< ArchiveBlog > } {
+	return readBlocks( findBlocks( text ), path, reference );
 }
 
 /** A quick look before parsing: some heading or title mark, and a year. */
@@ -895,50 +931,49 @@ const MAY_HOLD_POSTS =
 	/<h[1-6][\s>]|\b(?:class|id)\s*=\s*["']?[^"'>]*(?:title|subject)/i;
 const YEAR = /(?:19|20)\d\d/;
 
-let last: {
-	text: string;
-	path: string;
-	reference: string | null;
-	analysis: Analysis;
-} | null = null;
+/** The last page detected, kept for `extract`, which the reader calls next. */
+let last: { text: string; analysis: Analysis } | null = null;
 
-function analysisOf( text: string, path: string, reference: string | null ) {
-	if (
-		last &&
-		last.text === text &&
-		last.path === path &&
-		last.reference === reference
-	) {
+function analysisOf( text: string ): Analysis | null {
+	if ( last && last.text === text ) {
 		return last.analysis;
 	}
-	let analysis: Analysis;
+	let analysis: Analysis | null;
 	try {
-		analysis = analyseShape( text, path, reference );
+		analysis = findBlocks( text );
 	} catch {
-		analysis = { posts: [], blog: {} };
+		analysis = null;
 	}
-	last = { text, path, reference, analysis };
+	last = analysis ? { text, analysis } : null;
 	return analysis;
 }
 
 export const shapePage: Extractor = {
 	name: 'shape-page',
 
-	detect( text, path ) {
+	detect( text ) {
 		if ( ! MAY_HOLD_POSTS.test( text ) || ! YEAR.test( text ) ) {
 			return false;
 		}
-		// The analysis is kept for `extract`, which the reader calls next.
-		return analysisOf( text, path, null ).posts.length > 0;
+		return ( analysisOf( text )?.blocks.length ?? 0 ) > 0;
 	},
 
 	extract( page: PageInput ): Extraction {
-		const { posts, blog } = analysisOf(
-			page.text,
-			page.path,
-			page.modified ?? page.reference
-		);
+		const analysis = analysisOf( page.text );
 		last = null;
+		let read: ReturnType< typeof readBlocks > = { posts: [], blog: {} };
+		try {
+			if ( analysis ) {
+				read = readBlocks(
+					analysis,
+					page.path,
+					page.modified ?? page.reference
+				);
+			}
+		} catch {
+			// A page this reader cannot finish is a page without posts.
+		}
+		const { posts, blog } = read;
 		return {
 			posts,
 			blog,
