@@ -226,6 +226,27 @@ describe( 'blog pages found by their shape', () => {
 		expect( model.blog.title ).toBe( 'Mon journal' );
 	} );
 
+	it( 'reads numeric dates day first when the page’s other dates say so', async () => {
+		const text =
+			'walked along the river after lunch and talked about music with friends at the café';
+		const post = ( title: string, date: string ) =>
+			`<h2>${ title }</h2><p><i>${ date }</i></p><p>${ text }.</p><p>${ text } again.</p>`;
+		const model = await read( {
+			'notes.html': strToU8(
+				`<html><body>${ post( 'Later', '20/04/2006 08:00' ) }${ post(
+					'Earlier',
+					'03/04/2006 21:15'
+				) }</body></html>`
+			),
+		} );
+		expect( model.posts.map( ( p ) => [ p.title, p.published ] ) ).toEqual(
+			[
+				[ 'Earlier', '2006-04-03T21:15:00' ],
+				[ 'Later', '2006-04-20T08:00:00' ],
+			]
+		);
+	} );
+
 	it( 'says it in words an owner reads, counting the pages', () => {
 		const sentence = warningMessage(
 			'posts-found-by-shape',
