@@ -740,7 +740,17 @@ function acceptedBlocks( blocks: Block[], page: Page ): Block[] {
 	const accepted = new Set< Block >();
 	for ( const group of groups.values() ) {
 		const substantial = group.filter( ( b ) => b.substantial ).length;
-		if ( group.length >= 2 && substantial * 2 >= group.length ) {
+		// One date above several sections is the page's date ("updated
+		// on …"), not their own: posts under date headings span more days.
+		const oneDateAbove =
+			group[ 0 ].place !== 'under' &&
+			group[ 0 ].place !== 'footer' &&
+			group.every( ( b ) => b.dateEl === group[ 0 ].dateEl );
+		if (
+			group.length >= 2 &&
+			substantial * 2 >= group.length &&
+			! oneDateAbove
+		) {
 			group.forEach( ( b ) => accepted.add( b ) );
 		}
 	}
@@ -944,7 +954,9 @@ function analysisOf( text: string ): Analysis | null {
 	} catch {
 		analysis = null;
 	}
-	last = analysis ? { text, analysis } : null;
+	// Only a page that holds posts is kept: its parsed tree is not held
+	// beyond the next page otherwise.
+	last = analysis?.blocks.length ? { text, analysis } : null;
 	return analysis;
 }
 

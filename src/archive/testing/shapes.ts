@@ -2,8 +2,8 @@
  * Blog pages in layouts no Spaces extractor knows (a Word "save as web page"
  * export, a Blogger-like page saved by a browser, a minimal hand-written
  * page, a Chinese blog host's page), and pages that are not blogs at all
- * (a links index, a gadget page, an about page, a photo album, a guestbook,
- * an article): the cases the shape reader must find, and must leave alone.
+ * (a links index, a gadget page, an about page, a profile with sections, a
+ * photo album, a guestbook, an article): the cases the shape reader must find, and must leave alone.
  */
 
 /**
@@ -470,6 +470,12 @@ export const NOT_BLOG_PAGES: Record< string, string > = {
 </body></html>`,
 	'about.htm': `<html><head><title>About me</title></head><body>
 <h1>About me</h1><p>Member since January 27, 2005</p><p>${ LONG }</p><p>${ LONG }</p>
+</body></html>`,
+	'profile.htm': `<html><head><title>Profile</title></head><body>
+<p class="updated">Last updated: March 3, 2006</p>
+<div class="section"><h2>Me</h2><p>${ LONG }</p></div>
+<div class="section"><h2>My family</h2><p>${ LONG }</p></div>
+<div class="section"><h2>Interests</h2><p>${ LONG }</p></div>
 </body></html>`,
 	'album.htm': `<html><head><title>Photos: Summer 2006</title></head><body><h1>Summer 2006</h1>
 ${ [ 'Beach', 'Sunset', 'Harbour', 'Market', 'Old town', 'Boat' ]
