@@ -580,6 +580,11 @@ function blocksIn( page: Page, parent: HtmlElement ): Block[] {
 			if ( isElement( n ) && page.dates.has( n ) ) {
 				return n;
 			}
+			// A date under the title comes before the body: after a long
+			// element it is a footer.
+			if ( ! isElement( n ) || page.size( n ) > MAX_FOOTER ) {
+				return null;
+			}
 			seen++;
 		}
 		return null;
@@ -709,9 +714,11 @@ function blocksIn( page: Page, parent: HtmlElement ): Block[] {
 				regions.length || titles.length > 1
 					? regions
 					: regionsAfter( page, title ),
-			signature: `${ pathOf( parent ) }>${ signatureOf(
-				title
-			) }@${ place }:${ signatureOf( dateEl ) }`,
+			// A date of the post's own (under the title or in its footer) is
+			// one kind, whichever: a short post's footer follows its title.
+			signature: `${ pathOf( parent ) }>${ signatureOf( title ) }@${
+				place === 'under' || place === 'footer' ? 'own' : place
+			}:${ signatureOf( dateEl ) }`,
 			substantial:
 				weight( bodyText ) >= SUBSTANTIAL &&
 				linkText.length * 2 < bodyText.length,
