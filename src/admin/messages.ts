@@ -263,6 +263,17 @@ export function warningMessage(
 				'The migration download (space.zip) holds no categories, so its posts are imported without them. You can sort them into categories after the import.',
 				'spaces-importer'
 			);
+		case 'posts-found-by-shape':
+			return sprintf(
+				/* translators: %s: number of files. */
+				_n(
+					'%s page is not in a Windows Live Spaces layout; its posts were recognized by their shape (a title, a date and a text). Check them in the preview before importing.',
+					'%s pages are not in a Windows Live Spaces layout; their posts were recognized by their shape (a title, a date and a text). Check them in the preview before importing.',
+					count,
+					'spaces-importer'
+				),
+				n
+			);
 		case 'feed-items-skipped':
 			return __(
 				'Some entries of a feed could not be read and were skipped; the pages of those posts are used where the archive has them.',

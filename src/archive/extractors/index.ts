@@ -1,7 +1,8 @@
 /**
  * The extractors, in the order they are tried: the first whose detection
  * accepts a file reads it. Feeds come first because a feed's descriptions
- * may quote page markup.
+ * may quote page markup. The shape reader comes last: it reads pages that
+ * no other extractor claims, by their layout alone.
  */
 
 /**
@@ -12,6 +13,7 @@ import { migrationPage } from './migration-page';
 import { msnPage } from './msn-page';
 import { photoFeed } from './photo-feed';
 import { rssFeed } from './rss';
+import { shapePage } from './shape-page';
 import type { Extractor } from './types';
 
 export const EXTRACTORS: readonly Extractor[] = [
@@ -22,6 +24,8 @@ export const EXTRACTORS: readonly Extractor[] = [
 	livePage,
 	// After the live site's pages: a page with live entries is theirs.
 	migrationPage,
+	// Last: only pages no other extractor claims are read by their shape.
+	shapePage,
 ];
 
 /**

@@ -11,7 +11,7 @@
 /**
  * External dependencies
  */
-import { zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 
 /**
  * Internal dependencies
@@ -20,6 +20,7 @@ import { ArchiveError, readArchive, readInputs } from '..';
 import { generateArchive } from '../testing/generate';
 import { msnPageHtml, sampleMsnPosts } from '../testing/msn';
 import { seededRandom } from '../testing/random';
+import { NOT_BLOG_PAGES, blogShapeHtml, shapePosts } from '../testing/shapes';
 
 const CASES = 400;
 
@@ -256,5 +257,102 @@ describe( 'fuzzed MSN Spaces pages', () => {
 		expect( outcomes.model + outcomes.error ).toBe( 200 );
 		expect( outcomes.model ).toBeGreaterThan( 10 );
 		expect( outcomes.error ).toBeGreaterThan( 5 );
+	}, 60000 );
+} );
+
+describe( 'fuzzed pages read by their shape', () => {
+	const SHAPE_CASES = 150;
+	const pages = [
+		blogShapeHtml( 'word', shapePosts( { count: 4, comments: [ 2, 0 ] } ) ),
+		blogShapeHtml(
+			'blogger',
+			shapePosts( { count: 4, comments: [ 1, 3 ], sameDay: true } )
+		),
+		blogShapeHtml(
+			'chinese',
+			shapePosts( { count: 3, comments: [ 2 ], chinese: true } )
+		),
+		blogShapeHtml( 'minimal', shapePosts( { count: 3 } ) ),
+		...Object.values( NOT_BLOG_PAGES ),
+	];
+	const INSERTS = [
+		'<h2>',
+		'</div>',
+		'<p><i>3/3/2006 9:15 PM</i></p>',
+		'<div class="comment">',
+		'<h3 class="post-title">Title</h3>',
+		'<dl><dt>',
+		'<!--',
+		'&#',
+	];
+
+	function mutateText( text: string, seed: number ): string {
+		const random = seededRandom( seed );
+		let out = text;
+		for ( let i = random.int( 1, 6 ); i > 0; i-- ) {
+			const at = random.int( 0, out.length );
+			const end = Math.min( out.length, at + random.int( 1, 400 ) );
+			switch ( random.int( 0, 3 ) ) {
+				case 0:
+					out = out.slice( 0, at ) + out.slice( end );
+					break;
+				case 1:
+					// A run repeated: more blocks of the same shape.
+					out =
+						out.slice( 0, end ) +
+						out.slice( at, end ) +
+						out.slice( end );
+					break;
+				case 2:
+					out =
+						out.slice( 0, at ) +
+						random.pick( INSERTS ) +
+						out.slice( at );
+					break;
+				default:
+					out = out.slice( 0, at );
+			}
+		}
+		return out;
+	}
+
+	it( `answers ${ SHAPE_CASES } mutated pages with a model or an ArchiveError, every shaped post reported`, async () => {
+		const surprises: string[] = [];
+		let models = 0;
+		for ( let seed = 1; seed <= SHAPE_CASES; seed++ ) {
+			const text = mutateText( pages[ seed % pages.length ], seed );
+			const started = Date.now();
+			try {
+				const { model } = await readArchive(
+					zipSync( { 'page.htm': strToU8( text ) } ),
+					'shape.zip'
+				);
+				models++;
+				const reported = model.warnings.some(
+					( w ) =>
+						w.code === 'posts-found-by-shape' &&
+						w.file === 'page.htm'
+				);
+				if ( ! reported ) {
+					surprises.push( `${ seed }: posts without their warning` );
+				}
+				if ( model.posts.some( ( p ) => ! p.published ) ) {
+					surprises.push( `${ seed }: a post without a date` );
+				}
+			} catch ( error ) {
+				if ( ! ( error instanceof ArchiveError ) ) {
+					surprises.push( `${ seed }: threw ${ String( error ) }` );
+				}
+			}
+			if ( Date.now() - started > 2000 ) {
+				surprises.push(
+					`${ seed }: took ${ Date.now() - started } ms`
+				);
+			}
+		}
+		expect( surprises ).toEqual( [] );
+		// Most mutated blog pages still read; the pages that are not blogs
+		// never do.
+		expect( models ).toBeGreaterThan( 20 );
 	}, 60000 );
 } );
