@@ -101,6 +101,13 @@ async function importAndCheck(
 	);
 
 	await openImporter( page );
+	await expect(
+		page.getByRole( 'button', { name: 'Choose a folder…' } )
+	).toBeVisible();
+	await page.screenshot( {
+		path: path.join( screenshotDir, `${ expected.shot }-choose.png` ),
+		fullPage: true,
+	} );
 	await choose();
 	await expect(
 		page.getByText( `Chosen: ${ expected.chosen }`, { exact: true } )

@@ -242,9 +242,9 @@ export const choose =
  */
 export const chooseFile =
 	( file: Blob, name?: string ) =>
-	( { dispatch }: ThunkArgs ): unknown => {
+	async ( { dispatch }: ThunkArgs ): Promise< void > => {
 		const chosen = chosenFile( file, name );
-		return dispatch(
+		await dispatch(
 			choose( { kind: 'file', name: chosen.path, files: [ chosen ] } )
 		);
 	};
