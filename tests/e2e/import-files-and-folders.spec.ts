@@ -2,7 +2,8 @@
  * An owner brings what they have rather than one zip: a folder holding a
  * Spaces archive laid out as files, or a single saved page. Each is chosen,
  * previewed and imported; the site then holds the posts, their dates,
- * comments and images, and choosing the same again adds nothing.
+ * comments and images, and choosing the same again adds nothing. A reload
+ * mid-run resumes a folder's import from the files the browser kept.
  *
  * A case is a few lines: write its files to a temporary folder
  * (`writeFiles`), then `importAndCheck` chooses them, imports, and checks
@@ -222,6 +223,66 @@ test( 'a folder holding an archive laid out as files is read and imported once',
 			shot: 'folder',
 		}
 	);
+} );
+
+test( 'a reload mid-run resumes a folder’s import from the browser’s copy of its files', async ( {
+	page,
+} ) => {
+	const archive = generateArchive( {
+		cid: 'A1000000000000F4',
+		posts: 120,
+		comments: 30,
+		images: 3,
+		seed: 67,
+	} );
+	const dir = writeFiles(
+		Object.fromEntries(
+			Object.entries( archive.files ).map( ( [ name, bytes ] ) => [
+				`Old Blog/${ name }`,
+				bytes,
+			] )
+		)
+	);
+	const before = await siteCounts();
+	await openImporter( page );
+	await chooseFolder( page, path.join( dir, 'Old Blog' ) );
+	await expect(
+		page.getByText( '120 posts, 30 comments found.' )
+	).toBeVisible( { timeout: 60_000 } );
+	// Slow enough to reload while posts are still being sent.
+	const posts = /\/spaces-importer\/v1\/runs\/\d+\/posts/;
+	await page.route(
+		( url ) => posts.test( decodeURIComponent( url.href ) ),
+		async ( route ) => {
+			await new Promise( ( resolve ) => setTimeout( resolve, 1200 ) );
+			await route.continue();
+		}
+	);
+	await importButton( page ).click();
+	await page.waitForResponse( ( response ) =>
+		posts.test( decodeURIComponent( response.url() ) )
+	);
+	page.once( 'dialog', ( dialog ) => dialog.accept() );
+	await page.reload();
+	await page.unrouteAll( { behavior: 'ignoreErrors' } );
+
+	await expect(
+		page.getByText( /The import of “Old Blog” stopped before it finished/ )
+	).toBeVisible();
+	await page.screenshot( {
+		path: path.join( screenshotDir, 'folder-unfinished.png' ),
+		fullPage: true,
+	} );
+	// No folder to choose again: the browser kept its files.
+	await page.getByRole( 'button', { name: 'Resume the import' } ).click();
+	await finished( page );
+	await expect(
+		page.getByText( '120 posts imported, 0 already here, 0 failed.' )
+	).toBeVisible();
+	const after = await siteCounts();
+	expect( after.posts ).toBe( before.posts + 120 );
+	expect( after.comments ).toBe( before.comments + 30 );
+	expect( after.media ).toBe( before.media + 3 );
 } );
 
 test( 'a single saved page is read and imported once', async ( { page } ) => {
