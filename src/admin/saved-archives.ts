@@ -1,21 +1,28 @@
 /**
  * Archives kept in the browser while their import is unfinished, so that a
- * closed tab or a reload resumes without the owner choosing the file again.
- * IndexedDB holds the file itself; where it cannot (private windows, a full
- * disk), a note in localStorage still lets the screen ask for the same file.
+ * closed tab or a reload resumes without the owner choosing the files again.
+ * IndexedDB holds the files themselves (a zip, or every file of a folder
+ * with its path); where it cannot (private windows, a full disk), a note in
+ * localStorage still lets the screen ask for the same files.
  */
 
 /**
  * Internal dependencies
  */
 import type { ImportOptions } from '../import/types';
+import type { Choice, ChoiceKind, ChosenFile } from './choice';
 
 export interface SavedArchive {
 	fingerprint: string;
+	/** What was chosen, as the reader named it (a file or folder name). */
 	name: string;
+	/** One file, several, or a folder; absent in older records (one file). */
+	kind?: ChoiceKind;
 	options: Partial< ImportOptions >;
-	/** The archive, or null when only the note could be kept. */
-	file: Blob | null;
+	/** The files with their paths, or null when only the note was kept. */
+	files?: ChosenFile[] | null;
+	/** The one file that older records kept, or null. */
+	file?: Blob | null;
 	savedAt: number;
 }
 
@@ -98,10 +105,10 @@ function writeNotes( notes: SavedArchive[] ): void {
  * Keeps an archive whose import is starting.
  *
  * @param archive The archive and what its import needs.
- * @return Whether the file itself was kept (false: only a note).
+ * @return Whether the files themselves were kept (false: only a note).
  */
 export async function saveArchive( archive: SavedArchive ): Promise< boolean > {
-	const note = { ...archive, file: null };
+	const note = { ...archive, files: null, file: null };
 	writeNotes( [
 		...readNotes().filter(
 			( old ) => old.fingerprint !== archive.fingerprint
@@ -159,4 +166,32 @@ export async function forgetArchive( fingerprint: string ): Promise< void > {
 	} catch {
 		// Nothing more can be done; a stale entry is checked against the site.
 	}
+}
+
+/**
+ * The choice a kept archive reads again: its files, with their paths.
+ *
+ * @param archive A kept archive.
+ * @return The choice, or null when only its note was kept.
+ */
+export function savedChoice( archive: SavedArchive ): Choice | null {
+	if ( archive.files?.length ) {
+		return {
+			kind:
+				archive.kind ?? ( archive.files.length > 1 ? 'files' : 'file' ),
+			name: archive.name,
+			files: archive.files,
+		};
+	}
+	if ( archive.file ) {
+		// Kept by an earlier version of the screen: one zip.
+		return {
+			kind: 'file',
+			name: archive.name,
+			files: [
+				{ path: archive.name, file: archive.file, modified: null },
+			],
+		};
+	}
+	return null;
 }

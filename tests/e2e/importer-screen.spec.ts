@@ -16,7 +16,14 @@ import path from 'node:path';
  * Internal dependencies
  */
 import { e2eSite, generatedZip, screenshotDir } from './support/fixtures';
-import { countOf, logIn, openImporter, rest, sitePosts } from './support/wp';
+import {
+	chooseFiles,
+	countOf,
+	logIn,
+	openImporter,
+	rest,
+	sitePosts,
+} from './support/wp';
 
 // Every generated archive below has its own space id (`cid`), so the posts
 // of one are never “already here” for another.
@@ -56,7 +63,7 @@ async function siteCounts() {
 }
 
 function chooseFile( page: Page, file: string ) {
-	return page.locator( 'input[type="file"]' ).setInputFiles( file );
+	return chooseFiles( page, file );
 }
 
 const finished = ( page: Page ) =>

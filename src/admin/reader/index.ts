@@ -4,9 +4,14 @@
 import type { ArchiveModel } from '../../archive/model';
 import type { MediaSource } from '../../import/media-source';
 import { createReaderWorker } from './create-worker';
-import type { ReaderMessage, ReaderRequest, ReadProgress } from './messages';
+import type {
+	ReaderMessage,
+	ReaderRequest,
+	ReadInput,
+	ReadProgress,
+} from './messages';
 
-export type { ReadProgress } from './messages';
+export type { ReadInput, ReadProgress } from './messages';
 
 /**
  * A file the reader could not read, with the reader's stable error code.
@@ -40,14 +45,15 @@ export interface OpenArchive {
 /**
  * Reads an archive in a worker, and keeps the worker for its files.
  *
- * @param file       The archive the owner chose (or the copy kept in the browser).
+ * @param files      What the owner chose (or the copy kept in the browser):
+ *                   one zip, or several files with their paths, read as one.
  * @param name       Its name, for messages.
  * @param onProgress Told as files are read.
  * @param signal     Cancels the reading (the worker is stopped).
  * @return The open archive. Rejects with a ReadFailure.
  */
 export function openArchive(
-	file: Blob,
+	files: ReadInput[],
 	name: string,
 	onProgress: ( progress: ReadProgress ) => void,
 	signal?: AbortSignal
@@ -142,6 +148,6 @@ export function openArchive(
 			close();
 			reject( new ReadFailure( 'worker', name, 'worker failed' ) );
 		};
-		send( { type: 'read', file, name } );
+		send( { type: 'read', files, name } );
 	} );
 }

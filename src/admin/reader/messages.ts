@@ -3,8 +3,21 @@
  */
 import type { ArchiveModel } from '../../archive/model';
 
+/**
+ * One file to read, as the page sends it: Files and Blobs are cloned to the
+ * worker by reference, never copied.
+ */
+export interface ReadInput {
+	/** `/`-separated: its name, or its path in the folder chosen. */
+	path: string;
+	file: Blob;
+	/** Last written, local wall-clock `YYYY-MM-DDTHH:mm:ss`, when known. */
+	modified: string | null;
+}
+
 export type ReaderRequest =
-	| { type: 'read'; file: Blob; name: string }
+	/** What the owner chose, read as one archive named `name`. */
+	| { type: 'read'; files: ReadInput[]; name: string }
 	/** One file of the archive, for the importer; `id` pairs the answer. */
 	| { type: 'media'; id: number; path: string };
 

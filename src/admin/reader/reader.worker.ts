@@ -7,9 +7,9 @@
 /**
  * Internal dependencies
  */
-import { isArchiveError, readArchive, type ArchiveReader } from '../../archive';
+import { isArchiveError, readInputs, type ArchiveReader } from '../../archive';
 import { archiveFingerprint } from '../../import/fingerprint';
-import type { ReaderMessage, ReaderRequest } from './messages';
+import type { ReaderMessage, ReaderRequest, ReadInput } from './messages';
 
 const scope = self as unknown as {
 	onmessage: ( ( event: MessageEvent< ReaderRequest > ) => void ) | null;
@@ -24,10 +24,17 @@ let reader: ArchiveReader | null = null;
  */
 const PROGRESS_EVERY_MS = 100;
 
-async function read( file: Blob, name: string ): Promise< void > {
+async function read( files: ReadInput[], name: string ): Promise< void > {
 	let lastProgress = 0;
 	try {
-		reader = await readArchive( file, name, {
+		// Each zip among the files is opened in place; one zip alone reads
+		// exactly as it always did.
+		const inputs = files.map( ( input ) => ( {
+			path: input.path,
+			data: input.file,
+			modified: input.modified,
+		} ) );
+		reader = await readInputs( inputs, name, {
 			onProgress: ( progress ) => {
 				const now = Date.now();
 				if (
@@ -76,7 +83,7 @@ async function media( id: number, path: string ): Promise< void > {
 scope.onmessage = ( event ) => {
 	const request = event.data;
 	if ( request.type === 'read' ) {
-		read( request.file, request.name );
+		read( request.files, request.name );
 	} else if ( request.type === 'media' ) {
 		media( request.id, request.path );
 	}

@@ -20,6 +20,12 @@ import type {
 } from '../../import/types';
 import { apiFetchTransport } from '../api-fetch-transport';
 import {
+	chosenFile,
+	summarizeChoice,
+	type Choice,
+	type ChoiceSummary,
+} from '../choice';
+import {
 	errorMessage,
 	importCancelledMessage,
 	importSummaryMessage,
@@ -29,7 +35,12 @@ import {
 	wrongArchiveMessage,
 } from '../messages';
 import { openArchive, type ReadProgress } from '../reader';
-import { forgetArchive, saveArchive, savedArchives } from '../saved-archives';
+import {
+	forgetArchive,
+	saveArchive,
+	savedArchives,
+	savedChoice,
+} from '../saved-archives';
 import { closeSession, session } from './session';
 import type * as selectors from './selectors';
 import type { Action, ScreenNotice, State, UnfinishedImport } from './types';
@@ -52,9 +63,9 @@ export interface ThunkArgs {
 
 export type Thunk = ( args: ThunkArgs ) => unknown;
 
-export const readStarted = ( fileName: string ): Action => ( {
+export const readStarted = ( chosen: ChoiceSummary ): Action => ( {
 	type: 'READ_STARTED',
-	fileName,
+	chosen,
 } );
 
 export const readProgressed = ( progress: ReadProgress ): Action => ( {
@@ -167,25 +178,22 @@ export const loadHistory =
 	};
 
 /**
- * Reads an archive in the worker and shows its preview. When it is the
- * archive of the unfinished import, that import goes on at once.
+ * Reads what the owner chose in the worker and shows its preview. When it
+ * is the archive of the unfinished import, that import goes on at once.
  *
- * @param file The archive.
- * @param name Its name, when the file has none (the browser's copy).
+ * @param choice One file, several files or a folder (or the browser's copy).
  */
-export const chooseFile =
-	( file: Blob, name?: string ) =>
+export const choose =
+	( choice: Choice ) =>
 	async ( { dispatch, select }: ThunkArgs ): Promise< void > => {
-		const fileName =
-			name ?? ( file instanceof File ? file.name : 'space.zip' );
 		closeSession();
 		const controller = new AbortController();
 		session.reading = controller;
-		dispatch( readStarted( fileName ) );
+		dispatch( readStarted( summarizeChoice( choice ) ) );
 		try {
 			const archive = await openArchive(
-				file,
-				fileName,
+				choice.files,
+				choice.name,
 				( progress ) => dispatch( readProgressed( progress ) ),
 				controller.signal
 			);
@@ -194,7 +202,7 @@ export const chooseFile =
 				return;
 			}
 			session.archive = archive;
-			session.file = file;
+			session.choice = choice;
 			dispatch( readFinished( archive.model, archive.fingerprint ) );
 			speak(
 				importSummaryMessage.read( archive.model.posts.length ),
@@ -224,6 +232,21 @@ export const chooseFile =
 				session.reading = null;
 			}
 		}
+	};
+
+/**
+ * Reads one archive file: `choose` for a single zip.
+ *
+ * @param file The archive.
+ * @param name Its name, when the file has none.
+ */
+export const chooseFile =
+	( file: Blob, name?: string ) =>
+	async ( { dispatch }: ThunkArgs ): Promise< void > => {
+		const chosen = chosenFile( file, name );
+		await dispatch(
+			choose( { kind: 'file', name: chosen.path, files: [ chosen ] } )
+		);
 	};
 
 /**
@@ -263,7 +286,7 @@ export const loadUnfinished =
 					fingerprint: archive.fingerprint,
 					name: archive.name,
 					options: archive.options,
-					hasFile: !! archive.file,
+					hasFile: !! savedChoice( archive ),
 					importedPosts: run?.importedPosts ?? null,
 					totalPosts: run?.totals?.posts ?? null,
 				} )
@@ -304,11 +327,12 @@ export const resumeUnfinished =
 		const saved = ( await savedArchives() ).find(
 			( archive ) => archive.fingerprint === unfinished.fingerprint
 		);
-		if ( ! saved?.file ) {
+		const choice = saved ? savedChoice( saved ) : null;
+		if ( ! choice ) {
 			dispatch( unfinishedFound( { ...unfinished, hasFile: false } ) );
 			return;
 		}
-		await dispatch( chooseFile( saved.file, saved.name ) );
+		await dispatch( choose( choice ) );
 	};
 
 /**
@@ -340,13 +364,15 @@ export const startImport =
 		const control = new RunControl();
 		session.control = control;
 		dispatch( importStarted() );
-		if ( session.file ) {
-			// Before the first request, so a reload at any point can resume.
+		if ( session.choice ) {
+			// Before the first request, so a reload at any point can resume:
+			// every file chosen, with its path, reads as the same archive.
 			await saveArchive( {
 				fingerprint,
-				name: model.name,
+				name: session.choice.name,
+				kind: session.choice.kind,
 				options,
-				file: session.file,
+				files: session.choice.files,
 				savedAt: Date.now(),
 			} );
 		}

@@ -6,7 +6,7 @@ import type { Action, State } from './types';
 
 export const initialState: State = {
 	step: 'choose',
-	fileName: null,
+	chosen: null,
 	readProgress: null,
 	model: null,
 	fingerprint: null,
@@ -54,7 +54,7 @@ export default function reducer(
 			return {
 				...freshScreen( state ),
 				step: 'reading',
-				fileName: action.fileName,
+				chosen: action.chosen,
 			};
 		case 'READ_PROGRESSED':
 			return { ...state, readProgress: action.progress };

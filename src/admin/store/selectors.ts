@@ -15,6 +15,7 @@ import type {
 	RunInfo,
 	RunReport,
 } from '../../import/types';
+import type { ChoiceSummary } from '../choice';
 import type { ReadProgress } from '../reader/messages';
 import type {
 	ArchiveHistory,
@@ -28,7 +29,13 @@ import type {
 
 export const getStep = ( state: State ): Step => state.step;
 
-export const getFileName = ( state: State ): string | null => state.fileName;
+/**
+ * What the owner chose to read: one file, several, or a folder.
+ *
+ * @param state Store state.
+ * @return Its summary, or null before a choice.
+ */
+export const getChosen = ( state: State ): ChoiceSummary | null => state.chosen;
 
 export const getReadProgress = ( state: State ): ReadProgress | null =>
 	state.readProgress;

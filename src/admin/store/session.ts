@@ -1,6 +1,6 @@
 /**
  * What the thunks hold that has no place in the store: the worker with the
- * open archive, the file for the browser's copy, the reading's abort
+ * open archive, the files chosen for the browser's copy, the reading's abort
  * controller and the run's pause/cancel control.
  */
 
@@ -8,14 +8,15 @@
  * Internal dependencies
  */
 import type { RunControl } from '../../import/control';
+import type { Choice } from '../choice';
 import type { OpenArchive } from '../reader';
 
 export const session: {
 	archive: OpenArchive | null;
-	file: Blob | null;
+	choice: Choice | null;
 	reading: AbortController | null;
 	control: RunControl | null;
-} = { archive: null, file: null, reading: null, control: null };
+} = { archive: null, choice: null, reading: null, control: null };
 
 /**
  * Stops what the session holds: the reading, the run and the worker. Called
@@ -28,5 +29,5 @@ export function closeSession(): void {
 	session.reading = null;
 	session.control = null;
 	session.archive = null;
-	session.file = null;
+	session.choice = null;
 }

@@ -9,6 +9,7 @@ import type {
 	RunInfo,
 	RunReport,
 } from '../../import/types';
+import type { ChoiceSummary } from '../choice';
 import type { ReadProgress } from '../reader/messages';
 
 export type Step =
@@ -32,7 +33,7 @@ export interface UnfinishedImport {
 	fingerprint: string;
 	name: string;
 	options: Partial< ImportOptions >;
-	/** Whether the archive itself is kept in the browser (no reselection). */
+	/** Whether the archive's files are kept in the browser (no reselection). */
 	hasFile: boolean;
 	/** Posts of the archive already on the site, when the site said. */
 	importedPosts: number | null;
@@ -61,7 +62,8 @@ export interface ArchiveHistory {
 
 export interface State {
 	step: Step;
-	fileName: string | null;
+	/** What the owner chose: one file, several, or a folder. */
+	chosen: ChoiceSummary | null;
 	readProgress: ReadProgress | null;
 	model: ArchiveModel | null;
 	fingerprint: string | null;
@@ -80,7 +82,7 @@ export interface State {
 }
 
 export type Action =
-	| { type: 'READ_STARTED'; fileName: string }
+	| { type: 'READ_STARTED'; chosen: ChoiceSummary }
 	| { type: 'READ_PROGRESSED'; progress: ReadProgress }
 	| { type: 'READ_FINISHED'; model: ArchiveModel; fingerprint: string }
 	| { type: 'READ_FAILED'; error: string }

@@ -12,6 +12,7 @@ import { dispatch } from '@wordpress/data';
  */
 import type { ArchiveModel, ArchivePost } from '../../archive/model';
 import type { RunInfo, RunReport } from '../../import/types';
+import type { ChoiceSummary } from '../choice';
 import { store } from '../store';
 
 export function post( number: number, extra: Partial< ArchivePost > = {} ) {
@@ -140,6 +141,22 @@ export function report( extra: Partial< RunReport > = {} ): RunReport {
 }
 
 /**
+ * What the store keeps of a choice: one zip by default.
+ *
+ * @param extra What differs.
+ * @return The summary.
+ */
+export function chosen( extra: Partial< ChoiceSummary > = {} ): ChoiceSummary {
+	return {
+		kind: 'file',
+		name: 'space.zip',
+		count: 1,
+		sample: [ 'space.zip' ],
+		...extra,
+	};
+}
+
+/**
  * Empties the store between tests, forgetting even what a reset keeps.
  */
 export function resetStore(): void {
@@ -151,6 +168,6 @@ export function resetStore(): void {
  * Puts the store at the preview of `model`.
  */
 export function showPreview(): void {
-	dispatch( store ).readStarted( 'space.zip' );
+	dispatch( store ).readStarted( chosen() );
 	dispatch( store ).readFinished( model, FINGERPRINT );
 }

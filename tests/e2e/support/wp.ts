@@ -52,6 +52,37 @@ export async function openImporter( page: Page ): Promise< void > {
 	).toBeVisible();
 }
 
+/**
+ * Chooses files with the importer's file button, as the dialog would.
+ *
+ * @param page  The page.
+ * @param files Paths of the files.
+ */
+export async function chooseFiles(
+	page: Page,
+	files: string | string[]
+): Promise< void > {
+	await page
+		.locator( 'input[type="file"]:not([webkitdirectory])' )
+		.setInputFiles( files );
+}
+
+/**
+ * Chooses a folder with the importer's folder button, as the dialog would:
+ * every file in it, with its path under the folder's name.
+ *
+ * @param page   The page.
+ * @param folder Path of the folder.
+ */
+export async function chooseFolder(
+	page: Page,
+	folder: string
+): Promise< void > {
+	await page
+		.locator( 'input[type="file"][webkitdirectory]' )
+		.setInputFiles( folder );
+}
+
 function authorization(): string {
 	const site = e2eSite();
 	return (

@@ -8,6 +8,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { describeChoice } from '../../choice';
 import { formatDate, formatNumber } from '../../format';
 import { warningMessage } from '../../messages';
 import { store } from '../../store';
@@ -53,9 +54,10 @@ function previousImportMessage(
  * Step 2: what the archive holds, before anything is sent to the site.
  */
 export default function ArchivePreview() {
-	const { model, counts, range, warnings, previous } = useSelect(
+	const { model, chosen, counts, range, warnings, previous } = useSelect(
 		( select ) => ( {
 			model: select( store ).getModel(),
+			chosen: select( store ).getChosen(),
 			counts: select( store ).getArchiveCounts(),
 			range: select( store ).getDateRange(),
 			warnings: select( store ).getWarningGroups(),
@@ -84,6 +86,15 @@ export default function ArchivePreview() {
 			{ model.blog.host && (
 				<p className="spaces-importer-preview__host">
 					<bdi>{ model.blog.host }</bdi>
+				</p>
+			) }
+			{ chosen && (
+				<p className="spaces-importer-chosen">
+					{ sprintf(
+						/* translators: %s: what was chosen, e.g. “space.zip” or “Folder “My Blog” (214 files)”. */
+						__( 'Chosen: %s', 'spaces-importer' ),
+						describeChoice( chosen )
+					) }
 				</p>
 			) }
 			{ previous && (

@@ -8,6 +8,7 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { describeChoice } from '../../choice';
 import { formatNumber } from '../../format';
 import { store } from '../../store';
 
@@ -15,9 +16,9 @@ import { store } from '../../store';
  * While the worker reads: what it has read so far, and a way out.
  */
 export default function ReadingProgress() {
-	const { fileName, progress } = useSelect(
+	const { chosen, progress } = useSelect(
 		( select ) => ( {
-			fileName: select( store ).getFileName(),
+			chosen: select( store ).getChosen(),
 			progress: select( store ).getReadProgress(),
 		} ),
 		[]
@@ -30,11 +31,16 @@ export default function ReadingProgress() {
 		<div className="spaces-importer-reading">
 			<h2 tabIndex={ -1 }>
 				{ sprintf(
-					/* translators: %s: file name. */
+					/* translators: %s: file or folder name. */
 					__( 'Reading “%s”', 'spaces-importer' ),
-					fileName ?? ''
+					chosen?.name ?? ''
 				) }
 			</h2>
+			{ chosen && chosen.kind !== 'file' && (
+				<p className="spaces-importer-chosen">
+					{ describeChoice( chosen ) }
+				</p>
+			) }
 			<ProgressBar
 				className="spaces-importer-progress-bar"
 				value={ percent }

@@ -38,6 +38,7 @@ jest.mock( '../../../import/runner', () => ( {
 	undoRun: jest.fn(),
 } ) );
 jest.mock( '../../saved-archives', () => ( {
+	...jest.requireActual( '../../saved-archives' ),
 	saveArchive: jest.fn(),
 	savedArchives: jest.fn(),
 	forgetArchive: jest.fn(),
@@ -54,6 +55,27 @@ const mockedSaved = savedArchives as jest.MockedFunction<
 const media = { read: jest.fn() };
 const close = jest.fn();
 const file = new File( [ 'zip' ], 'space.zip' );
+const folder = {
+	kind: 'folder' as const,
+	name: 'My Blog',
+	files: [
+		{
+			path: 'My Blog/cns!2B070A76FD6627CE!975.entry',
+			file: new File( [ '<html>' ], 'cns!2B070A76FD6627CE!975.entry' ),
+			modified: '2007-01-04T10:00:00',
+		},
+		{
+			path: 'My Blog/img/a.jpg',
+			file: new File( [ 'jpeg' ], 'a.jpg' ),
+			modified: null,
+		},
+		{
+			path: 'My Blog/feed.rss',
+			file: new File( [ '<rss>' ], 'feed.rss' ),
+			modified: null,
+		},
+	],
+};
 
 beforeEach( () => {
 	jest.resetAllMocks();
@@ -79,6 +101,25 @@ describe( 'chooseFile', () => {
 			`/spaces-importer/v1/runs?fingerprint=${ FINGERPRINT }`
 		);
 		expect( select( store ).getPreviousImport()?.importedPosts ).toBe( 2 );
+	} );
+
+	it( 'reads every file of a folder in one worker, named after the folder', async () => {
+		await dispatch( store ).choose( folder );
+		const [ files, name ] = mockedOpen.mock.calls[ 0 ];
+		expect( name ).toBe( 'My Blog' );
+		expect( files.map( ( f ) => f.path ) ).toEqual( [
+			'My Blog/cns!2B070A76FD6627CE!975.entry',
+			'My Blog/img/a.jpg',
+			'My Blog/feed.rss',
+		] );
+		expect( files[ 1 ].file ).toBe( folder.files[ 1 ].file );
+		expect( select( store ).getChosen() ).toEqual( {
+			kind: 'folder',
+			name: 'My Blog',
+			count: 3,
+			sample: [ 'cns!2B070A76FD6627CE!975.entry', 'a.jpg', 'feed.rss' ],
+		} );
+		expect( select( store ).getStep() ).toBe( 'preview' );
 	} );
 
 	it( 'does without the history when the site cannot tell', async () => {
@@ -118,7 +159,11 @@ describe( 'startImport', () => {
 		expect( saveArchive ).toHaveBeenCalledWith(
 			expect.objectContaining( {
 				fingerprint: FINGERPRINT,
-				file,
+				name: 'space.zip',
+				kind: 'file',
+				files: [
+					expect.objectContaining( { path: 'space.zip', file } ),
+				],
 				options: expect.objectContaining( { status: 'draft' } ),
 			} )
 		);
@@ -178,12 +223,77 @@ describe( 'startImport', () => {
 			totalPosts: 2,
 		} );
 		await dispatch( store ).resumeUnfinished();
-		expect( mockedOpen.mock.calls[ 0 ][ 0 ] ).toBe( file );
+		// A record of an earlier version: one file, read as before.
+		expect( mockedOpen.mock.calls[ 0 ][ 0 ] ).toEqual( [
+			{ path: 'space.zip', file, modified: null },
+		] );
 		expect( mockedRun.mock.calls[ 0 ][ 0 ].options?.comments ).toBe(
 			'pending'
 		);
 		expect( select( store ).getStep() ).toBe( 'done' );
 		expect( select( store ).getUnfinished() ).toBeNull();
+	} );
+} );
+
+describe( 'a folder’s import', () => {
+	it( 'keeps every file with its path, and a reload resumes from them without choosing again', async () => {
+		mockedRun.mockRejectedValueOnce( new Error( 'Offline.' ) );
+		await dispatch( store ).choose( folder );
+		await dispatch( store ).startImport();
+		const kept = ( saveArchive as jest.Mock ).mock.calls[ 0 ][ 0 ];
+		expect( kept ).toMatchObject( {
+			fingerprint: FINGERPRINT,
+			name: 'My Blog',
+			kind: 'folder',
+		} );
+		expect( kept.files ).toEqual( folder.files );
+		// Unfinished: the copy stays.
+		expect( forgetArchive ).not.toHaveBeenCalled();
+
+		// The page is loaded again.
+		dispatch( store ).reset();
+		mockedOpen.mockClear();
+		mockedSaved.mockResolvedValue( [ kept ] );
+		mockedFetch.mockResolvedValue( [
+			run( { state: 'running', name: 'My Blog', importedPosts: 1 } ),
+		] );
+		mockedRun.mockResolvedValue( report() );
+		await dispatch( store ).loadUnfinished();
+		expect( select( store ).getUnfinished() ).toMatchObject( {
+			name: 'My Blog',
+			hasFile: true,
+		} );
+		await dispatch( store ).resumeUnfinished();
+		const [ files, name ] = mockedOpen.mock.calls[ 0 ];
+		expect( name ).toBe( 'My Blog' );
+		expect( files ).toEqual( folder.files );
+		expect( select( store ).getChosen()?.kind ).toBe( 'folder' );
+		// The same set, the same fingerprint: the run goes on and finishes.
+		expect( mockedRun ).toHaveBeenCalledTimes( 2 );
+		expect( select( store ).getStep() ).toBe( 'done' );
+		expect( forgetArchive ).toHaveBeenCalledWith( FINGERPRINT );
+	} );
+
+	it( 'asks for the folder again when only the note was kept', async () => {
+		mockedSaved.mockResolvedValue( [
+			{
+				fingerprint: FINGERPRINT,
+				name: 'My Blog',
+				kind: 'folder',
+				options: {},
+				files: null,
+				file: null,
+				savedAt: 1,
+			},
+		] );
+		mockedFetch.mockResolvedValue( [ run( { state: 'running' } ) ] );
+		await dispatch( store ).loadUnfinished();
+		expect( select( store ).getUnfinished() ).toMatchObject( {
+			name: 'My Blog',
+			hasFile: false,
+		} );
+		await dispatch( store ).resumeUnfinished();
+		expect( mockedOpen ).not.toHaveBeenCalled();
 	} );
 } );
 

@@ -1,17 +1,26 @@
 /**
  * Internal dependencies
  */
-import { FINGERPRINT, model, report } from '../../test/fixtures';
+import { FINGERPRINT, chosen, model, report } from '../../test/fixtures';
 import reducer, { initialState } from '../reducer';
 
 describe( 'reducer', () => {
 	it( 'walks from reading to preview to importing to done', () => {
 		let state = reducer( undefined, {
 			type: 'READ_STARTED',
-			fileName: 'space.zip',
+			chosen: chosen( {
+				kind: 'folder',
+				name: 'My Blog',
+				count: 214,
+				sample: [ 'a.htm', 'b.htm', 'c.htm' ],
+			} ),
 		} );
 		expect( state.step ).toBe( 'reading' );
-		expect( state.fileName ).toBe( 'space.zip' );
+		expect( state.chosen ).toMatchObject( {
+			kind: 'folder',
+			name: 'My Blog',
+			count: 214,
+		} );
 		state = reducer( state, {
 			type: 'READ_PROGRESSED',
 			progress: { filesRead: 1, filesTotal: 3, postsFound: 15 },
@@ -34,13 +43,14 @@ describe( 'reducer', () => {
 	it( 'goes back to choosing with the message when reading fails', () => {
 		const reading = reducer( undefined, {
 			type: 'READ_STARTED',
-			fileName: 'x.rar',
+			chosen: chosen( { name: 'x.rar', sample: [ 'x.rar' ] } ),
 		} );
 		const state = reducer( reading, {
 			type: 'READ_FAILED',
 			error: 'Not a zip.',
 		} );
 		expect( state.step ).toBe( 'choose' );
+		expect( state.chosen ).toBeNull();
 		expect( state.notice ).toEqual( {
 			status: 'error',
 			message: 'Not a zip.',
@@ -142,7 +152,10 @@ describe( 'reducer', () => {
 				totalPosts: 2,
 			},
 		} );
-		state = reducer( state, { type: 'READ_STARTED', fileName: 'a.zip' } );
+		state = reducer( state, {
+			type: 'READ_STARTED',
+			chosen: chosen( { name: 'a.zip' } ),
+		} );
 		state = reducer( state, { type: 'RESET' } );
 		expect( state.authors ).toHaveLength( 1 );
 		expect( state.unfinished?.name ).toBe( 'space.zip' );

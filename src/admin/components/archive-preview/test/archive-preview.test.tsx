@@ -12,7 +12,14 @@ import { dispatch } from '@wordpress/data';
  * Internal dependencies
  */
 import { store } from '../../../store';
-import { resetStore, run, showPreview } from '../../../test/fixtures';
+import {
+	chosen,
+	FINGERPRINT,
+	model,
+	resetStore,
+	run,
+	showPreview,
+} from '../../../test/fixtures';
 import ArchivePreview from '..';
 
 beforeEach( () => {
@@ -29,6 +36,7 @@ describe( 'ArchivePreview', () => {
 		expect(
 			screen.getByText( 'zhoushuqun.spaces.live.com' )
 		).toBeInTheDocument();
+		expect( screen.getByText( 'Chosen: space.zip' ) ).toBeInTheDocument();
 		expect(
 			screen.getByText( '2 posts, 1 comments found.' )
 		).toBeInTheDocument();
@@ -55,6 +63,39 @@ describe( 'ArchivePreview', () => {
 		expect( screen.queryByText( /imported into this site before/ ) ).toBe(
 			null
 		);
+	} );
+
+	it( 'says which files or folder it was read from', () => {
+		act( () => {
+			dispatch( store ).readStarted(
+				chosen( {
+					kind: 'files',
+					name: 'a.htm, b.mht, feed.rss',
+					count: 3,
+					sample: [ 'a.htm', 'b.mht', 'feed.rss' ],
+				} )
+			);
+			dispatch( store ).readFinished( model, FINGERPRINT );
+		} );
+		const { rerender } = render( <ArchivePreview /> );
+		expect(
+			screen.getByText( 'Chosen: 3 files: a.htm, b.mht, feed.rss' )
+		).toBeInTheDocument();
+		act( () => {
+			dispatch( store ).readStarted(
+				chosen( {
+					kind: 'folder',
+					name: 'My Blog',
+					count: 1,
+					sample: [ 'a.htm' ],
+				} )
+			);
+			dispatch( store ).readFinished( model, FINGERPRINT );
+		} );
+		rerender( <ArchivePreview /> );
+		expect(
+			screen.getByText( 'Chosen: Folder “My Blog” (1 file)' )
+		).toBeInTheDocument();
 	} );
 
 	it( 'says when the archive was imported before and how much is here', () => {

@@ -38,6 +38,7 @@ jest.mock( '../../../../import/runner', () => ( {
 	runImport: jest.fn(),
 } ) );
 jest.mock( '../../../saved-archives', () => ( {
+	...jest.requireActual( '../../../saved-archives' ),
 	saveArchive: jest.fn(),
 	savedArchives: jest.fn(),
 	forgetArchive: jest.fn(),
@@ -125,7 +126,7 @@ describe( 'ImporterApp', () => {
 			document.getElementById( 'a11y-speak-assertive' )
 		).toHaveTextContent( /photos\.rar/ );
 		expect(
-			screen.getByRole( 'button', { name: 'Choose archive…' } )
+			screen.getByRole( 'button', { name: 'Choose files…' } )
 		).toBeInTheDocument();
 	} );
 

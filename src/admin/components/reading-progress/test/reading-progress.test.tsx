@@ -13,7 +13,7 @@ import { dispatch, select } from '@wordpress/data';
  * Internal dependencies
  */
 import { store } from '../../../store';
-import { resetStore } from '../../../test/fixtures';
+import { chosen, resetStore } from '../../../test/fixtures';
 import ReadingProgress from '..';
 
 beforeEach( resetStore );
@@ -21,7 +21,7 @@ beforeEach( resetStore );
 describe( 'ReadingProgress', () => {
 	it( 'shows files read and posts found, and cancels', async () => {
 		act( () => {
-			dispatch( store ).readStarted( 'space.zip' );
+			dispatch( store ).readStarted( chosen() );
 		} );
 		render( <ReadingProgress /> );
 		expect( screen.getByRole( 'status' ) ).toHaveTextContent(

@@ -1,0 +1,146 @@
+/**
+ * @jest-environment node
+ */
+
+/**
+ * External dependencies
+ */
+import { zipSync } from 'fflate';
+
+/**
+ * Internal dependencies
+ */
+import { archiveFingerprint } from '../../../import/fingerprint';
+import { readArchive } from '../../../archive';
+import { generateArchive } from '../../../archive/testing/generate';
+import type { ReaderMessage, ReaderRequest, ReadInput } from '../messages';
+
+// The worker's global scope: what it answers, and where requests arrive.
+const scope: {
+	onmessage: ( ( event: { data: ReaderRequest } ) => void ) | null;
+	postMessage: jest.Mock;
+} = { onmessage: null, postMessage: jest.fn() };
+
+beforeAll( async () => {
+	( globalThis as unknown as { self: typeof scope } ).self = scope;
+	await import( '../reader.worker' );
+} );
+
+const archive = generateArchive( {
+	cid: 'A1000000000000F1',
+	posts: 6,
+	comments: 9,
+	images: 3,
+	seed: 17,
+} );
+
+async function ask( request: ReaderRequest, until: ReaderMessage[ 'type' ][] ) {
+	scope.postMessage.mockClear();
+	scope.onmessage?.( { data: request } );
+	for ( let i = 0; i < 200; i++ ) {
+		const answer = scope.postMessage.mock.calls
+			.map( ( call ) => call[ 0 ] as ReaderMessage )
+			.find( ( message ) => until.includes( message.type ) );
+		if ( answer ) {
+			return answer;
+		}
+		await new Promise( ( resolve ) => setTimeout( resolve, 10 ) );
+	}
+	throw new Error( 'The worker did not answer.' );
+}
+
+function folder( name: string ): ReadInput[] {
+	return Object.entries( archive.files ).map( ( [ path, bytes ] ) => ( {
+		path: `${ name }/${ path }`,
+		file: new Blob( [ bytes.slice() ] ),
+		modified: null,
+	} ) );
+}
+
+describe( 'the reader worker', () => {
+	it( 'reads every file of a folder as one archive, and hands out its images by their paths', async () => {
+		const done = await ask(
+			{ type: 'read', files: folder( 'My Blog' ), name: 'My Blog' },
+			[ 'done', 'error' ]
+		);
+		if ( done.type !== 'done' ) {
+			throw new Error( JSON.stringify( done ) );
+		}
+		expect( done.model.name ).toBe( 'My Blog' );
+		expect( done.model.posts ).toHaveLength( 6 );
+		expect(
+			done.model.posts.reduce( ( n, p ) => n + p.comments.length, 0 )
+		).toBe( 9 );
+		expect( done.fingerprint ).toBe( archiveFingerprint( done.model ) );
+		const image = done.model.media[ 0 ].path;
+		expect( image ).toMatch( /^My Blog\/img\// );
+		const media = await ask( { type: 'media', id: 7, path: image }, [
+			'media',
+			'media-error',
+		] );
+		expect( media.type ).toBe( 'media' );
+		const expected = archive.files[ image.slice( 'My Blog/'.length ) ];
+		expect(
+			new Uint8Array( ( media as { bytes: ArrayBuffer } ).bytes )
+		).toEqual( expected );
+	} );
+
+	it( 'reads one zip alone exactly as before, and the folder of its files gives the same fingerprint', async () => {
+		const zip = zipSync( archive.files );
+		const done = await ask(
+			{
+				type: 'read',
+				files: [
+					{
+						path: 'space.zip',
+						file: new Blob( [ zip.slice() ] ),
+						modified: null,
+					},
+				],
+				name: 'space.zip',
+			},
+			[ 'done', 'error' ]
+		);
+		if ( done.type !== 'done' ) {
+			throw new Error( JSON.stringify( done ) );
+		}
+		const before = ( await readArchive( zip, 'space.zip' ) ).model;
+		expect( done.model ).toEqual( before );
+		// The same posts read from the folder: the same archive to the site,
+		// so “imported before” and resuming find it.
+		const fromFolder = await ask(
+			{ type: 'read', files: folder( 'Blog' ), name: 'Blog' },
+			[ 'done', 'error' ]
+		);
+		expect( fromFolder.type === 'done' && fromFolder.fingerprint ).toBe(
+			done.fingerprint
+		);
+	} );
+
+	it( 'names what was chosen when it holds no posts', async () => {
+		const error = await ask(
+			{
+				type: 'read',
+				files: [
+					{
+						path: 'notes.txt',
+						file: new Blob( [ 'hello' ] ),
+						modified: null,
+					},
+					{
+						path: 'todo.txt',
+						file: new Blob( [ 'world' ] ),
+						modified: null,
+					},
+				],
+				name: 'notes.txt, todo.txt',
+			},
+			[ 'done', 'error' ]
+		);
+		expect( error ).toMatchObject( {
+			type: 'error',
+			code: 'no-posts',
+			file: 'notes.txt, todo.txt',
+		} );
+	} );
+} );

@@ -1,0 +1,312 @@
+/**
+ * An owner brings what they have rather than one zip: a folder holding a
+ * Spaces archive laid out as files, or a single saved page. Each is chosen,
+ * previewed and imported; the site then holds the posts, their dates,
+ * comments and images, and choosing the same again adds nothing. A reload
+ * mid-run resumes a folder's import from the files the browser kept.
+ *
+ * A case is a few lines: write its files to a temporary folder
+ * (`writeFiles`), then `importAndCheck` chooses them, imports, and checks
+ * the site through REST against the posts the files hold.
+ */
+
+/**
+ * External dependencies
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * Internal dependencies
+ */
+import { generateArchive } from '../../src/archive/testing/generate';
+import { encodeText } from '../../src/archive/testing/encode';
+import { pageHtml, type SamplePost } from '../../src/archive/testing/markup';
+import { screenshotDir } from './support/fixtures';
+import {
+	chooseFiles,
+	chooseFolder,
+	countOf,
+	logIn,
+	openImporter,
+	rest,
+	sitePosts,
+} from './support/wp';
+
+/**
+ * Writes files into a new temporary folder.
+ *
+ * @param files Path (under the folder) → bytes.
+ * @return The folder's path.
+ */
+function writeFiles( files: Record< string, Uint8Array > ): string {
+	const dir = mkdtempSync(
+		path.join( os.tmpdir(), 'spaces-importer-e2e-choice-' )
+	);
+	for ( const [ name, bytes ] of Object.entries( files ) ) {
+		const file = path.join( dir, name );
+		mkdirSync( path.dirname( file ), { recursive: true } );
+		writeFileSync( file, bytes );
+	}
+	return dir;
+}
+
+interface Expected {
+	/** What the screen says was chosen, after “Chosen: ”. */
+	chosen: string;
+	/** The posts the files hold, as written. */
+	posts: SamplePost[];
+	/** Images the files hold that the posts show. */
+	images: number;
+	/** For the screenshots' names. */
+	shot: string;
+}
+
+async function siteCounts() {
+	return {
+		posts: ( await sitePosts() ).length,
+		media: await countOf( '/wp/v2/media' ),
+		comments: await countOf( '/wp/v2/comments', '&status=all' ),
+	};
+}
+
+const importButton = ( page: Page ) =>
+	page.getByRole( 'button', { name: 'Import', exact: true } );
+
+const finished = ( page: Page ) =>
+	expect(
+		page.getByRole( 'heading', { name: 'Import finished' } )
+	).toBeVisible( { timeout: 110_000 } );
+
+/**
+ * Chooses, previews and imports; checks the site holds each post with its
+ * date, comments and images; then chooses the same again and checks that
+ * the screen knows it and that importing it adds nothing.
+ *
+ * @param page     The page, logged in.
+ * @param choose   Chooses the files on the importer screen.
+ * @param expected What the files hold.
+ */
+async function importAndCheck(
+	page: Page,
+	choose: () => Promise< void >,
+	expected: Expected
+) {
+	const { posts } = expected;
+	const comments = posts.reduce( ( n, post ) => n + post.comments.length, 0 );
+	const before = await siteCounts();
+	const beforeIds = new Set(
+		( await sitePosts() ).map( ( post ) => post.id )
+	);
+
+	await openImporter( page );
+	await expect(
+		page.getByRole( 'button', { name: 'Choose a folder…' } )
+	).toBeVisible();
+	await page.screenshot( {
+		path: path.join( screenshotDir, `${ expected.shot }-choose.png` ),
+		fullPage: true,
+	} );
+	await choose();
+	await expect(
+		page.getByText( `Chosen: ${ expected.chosen }`, { exact: true } )
+	).toBeVisible( { timeout: 60_000 } );
+	await expect(
+		page.getByText(
+			`${ posts.length } ${ posts.length === 1 ? 'post' : 'posts' }, ${ comments } comments found.`
+		)
+	).toBeVisible();
+	await page.screenshot( {
+		path: path.join( screenshotDir, `${ expected.shot }-preview.png` ),
+		fullPage: true,
+	} );
+
+	await importButton( page ).click();
+	await finished( page );
+	await expect(
+		page.getByText(
+			`${ posts.length } ${ posts.length === 1 ? 'post' : 'posts' } imported, 0 already here, 0 failed.`
+		)
+	).toBeVisible();
+	await page.screenshot( {
+		path: path.join( screenshotDir, `${ expected.shot }-report.png` ),
+		fullPage: true,
+	} );
+
+	const after = await siteCounts();
+	expect( after.posts ).toBe( before.posts + posts.length );
+	expect( after.comments ).toBe( before.comments + comments );
+	expect( after.media ).toBe( before.media + expected.images );
+
+	// Each post, found by its date and the number its title starts with.
+	const added = ( await sitePosts() ).filter(
+		( post ) => ! beforeIds.has( post.id )
+	);
+	for ( const sample of posts ) {
+		const number = sample.title.split( '.' )[ 0 ] + '.';
+		const onSite = added.find(
+			( post ) =>
+				post.date === sample.published &&
+				post.title.raw.startsWith( number )
+		);
+		expect( onSite, sample.title ).toBeDefined();
+		const { body: postComments } = await rest(
+			`/wp/v2/comments?post=${ onSite.id }&per_page=100&context=edit`
+		);
+		expect( postComments, sample.title ).toHaveLength(
+			sample.comments.length
+		);
+		const shown = ( sample.html.match( /<img /g ) ?? [] ).length;
+		const uploaded = (
+			onSite.content.raw.match(
+				/<img [^>]*src="[^"]*\/wp-content\/uploads\//g
+			) ?? []
+		).length;
+		// Every image the post shows is in the files: all in the library.
+		expect( uploaded, sample.title ).toBe( shown );
+	}
+
+	// The same again: the screen knows it, and importing adds nothing.
+	await openImporter( page );
+	await choose();
+	await expect(
+		page.locator( '.spaces-importer-preview .components-notice__content' )
+	).toHaveText( /This archive was imported into this site before/, {
+		timeout: 60_000,
+	} );
+	await page.screenshot( {
+		path: path.join( screenshotDir, `${ expected.shot }-again.png` ),
+		fullPage: true,
+	} );
+	await importButton( page ).click();
+	await finished( page );
+	await expect(
+		page.getByText(
+			`0 posts imported, ${ posts.length } already here, 0 failed.`
+		)
+	).toBeVisible();
+	expect( await siteCounts() ).toEqual( after );
+}
+
+test.beforeEach( async ( { page } ) => {
+	await logIn( page );
+} );
+
+test( 'a folder holding an archive laid out as files is read and imported once', async ( {
+	page,
+} ) => {
+	const archive = generateArchive( {
+		cid: 'A1000000000000F2',
+		posts: 12,
+		comments: 20,
+		images: 4,
+		seed: 53,
+	} );
+	const dir = writeFiles(
+		Object.fromEntries(
+			Object.entries( archive.files ).map( ( [ name, bytes ] ) => [
+				`My Blog/${ name }`,
+				bytes,
+			] )
+		)
+	);
+	const count = Object.keys( archive.files ).length;
+	await importAndCheck(
+		page,
+		() => chooseFolder( page, path.join( dir, 'My Blog' ) ),
+		{
+			chosen: `Folder “My Blog” (${ count } files)`,
+			posts: archive.posts,
+			images: archive.images.length,
+			shot: 'folder',
+		}
+	);
+} );
+
+test( 'a reload mid-run resumes a folder’s import from the browser’s copy of its files', async ( {
+	page,
+} ) => {
+	const archive = generateArchive( {
+		cid: 'A1000000000000F4',
+		posts: 120,
+		comments: 30,
+		images: 3,
+		seed: 67,
+	} );
+	const dir = writeFiles(
+		Object.fromEntries(
+			Object.entries( archive.files ).map( ( [ name, bytes ] ) => [
+				`Old Blog/${ name }`,
+				bytes,
+			] )
+		)
+	);
+	const before = await siteCounts();
+	await openImporter( page );
+	await chooseFolder( page, path.join( dir, 'Old Blog' ) );
+	await expect(
+		page.getByText( '120 posts, 30 comments found.' )
+	).toBeVisible( { timeout: 60_000 } );
+	// Slow enough to reload while posts are still being sent.
+	const posts = /\/spaces-importer\/v1\/runs\/\d+\/posts/;
+	await page.route(
+		( url ) => posts.test( decodeURIComponent( url.href ) ),
+		async ( route ) => {
+			await new Promise( ( resolve ) => setTimeout( resolve, 1200 ) );
+			await route.continue();
+		}
+	);
+	await importButton( page ).click();
+	await page.waitForResponse( ( response ) =>
+		posts.test( decodeURIComponent( response.url() ) )
+	);
+	page.once( 'dialog', ( dialog ) => dialog.accept() );
+	await page.reload();
+	await page.unrouteAll( { behavior: 'ignoreErrors' } );
+
+	await expect(
+		page.getByText( /The import of “Old Blog” stopped before it finished/ )
+	).toBeVisible();
+	await page.screenshot( {
+		path: path.join( screenshotDir, 'folder-unfinished.png' ),
+		fullPage: true,
+	} );
+	// No folder to choose again: the browser kept its files.
+	await page.getByRole( 'button', { name: 'Resume the import' } ).click();
+	await finished( page );
+	await expect(
+		page.getByText( '120 posts imported, 0 already here, 0 failed.' )
+	).toBeVisible();
+	const after = await siteCounts();
+	expect( after.posts ).toBe( before.posts + 120 );
+	expect( after.comments ).toBe( before.comments + 30 );
+	expect( after.media ).toBe( before.media + 3 );
+} );
+
+test( 'a single saved page is read and imported once', async ( { page } ) => {
+	const archive = generateArchive( {
+		cid: 'A1000000000000F3',
+		posts: 1,
+		comments: 4,
+		images: 0,
+		seed: 61,
+	} );
+	const dir = writeFiles( {
+		'My trip.htm': encodeText(
+			pageHtml( archive.posts, archive.page ),
+			'utf-8'
+		),
+	} );
+	await importAndCheck(
+		page,
+		() => chooseFiles( page, path.join( dir, 'My trip.htm' ) ),
+		{
+			chosen: 'My trip.htm',
+			posts: archive.posts,
+			images: 0,
+			shot: 'saved-page',
+		}
+	);
+} );
