@@ -23,6 +23,7 @@ import path from 'node:path';
  */
 import { generateArchive } from '../../src/archive/testing/generate';
 import { encodeText } from '../../src/archive/testing/encode';
+import { generateMigrationArchive } from '../../src/archive/testing/migration';
 import { pageHtml, type SamplePost } from '../../src/archive/testing/markup';
 import { screenshotDir } from './support/fixtures';
 import {
@@ -53,11 +54,16 @@ function writeFiles( files: Record< string, Uint8Array > ): string {
 	return dir;
 }
 
+/** A post as the files hold it: title, body, wall-clock date, comments. */
+type ExpectedPost = Pick< SamplePost, 'title' | 'html' | 'published' > & {
+	comments: unknown[];
+};
+
 interface Expected {
 	/** What the screen says was chosen, after “Chosen: ”. */
 	chosen: string;
 	/** The posts the files hold, as written. */
-	posts: SamplePost[];
+	posts: ExpectedPost[];
 	/** Images the files hold that the posts show. */
 	images: number;
 	/** For the screenshots' names. */
@@ -221,6 +227,38 @@ test( 'a folder holding an archive laid out as files is read and imported once',
 			posts: archive.posts,
 			images: archive.images.length,
 			shot: 'folder',
+		}
+	);
+} );
+
+test( 'a folder holding the migration download (index, entry pages, img/) is read and imported once', async ( {
+	page,
+} ) => {
+	const download = generateMigrationArchive( {
+		posts: 10,
+		comments: 16,
+		images: 4,
+		seed: 71,
+		locale: 'en-US',
+		blogTitle: 'Downloaded space',
+	} );
+	const dir = writeFiles(
+		Object.fromEntries(
+			Object.entries( download.files ).map( ( [ name, bytes ] ) => [
+				`space/${ name }`,
+				bytes,
+			] )
+		)
+	);
+	const count = Object.keys( download.files ).length;
+	await importAndCheck(
+		page,
+		() => chooseFolder( page, path.join( dir, 'space' ) ),
+		{
+			chosen: `Folder “space” (${ count } files)`,
+			posts: download.posts,
+			images: download.images.length,
+			shot: 'migration-folder',
 		}
 	);
 } );
