@@ -87,14 +87,12 @@ function unwrappable( node: HtmlNode, depth: number ): boolean {
  */
 function limitDepth( doc: HtmlDocument ): HtmlDocument {
 	const soft = MAX_MARKUP_DEPTH / 2;
-	const stack: Array< [ HtmlNode | HtmlDocument, number ] > = [ [ doc, 0 ] ];
-	while ( stack.length ) {
-		const [ node, depth ] = stack.pop() as [ HtmlNode, number ];
-		if ( ! ( 'children' in node ) || ! node.children.length ) {
-			continue;
-		}
-		const parent = node;
-		const childDepth = depth + 1;
+	// Two stacks rather than one of pairs: no allocation per node.
+	const nodes: Array< HtmlNode | HtmlDocument > = [ doc ];
+	const depths: number[] = [ 0 ];
+	while ( nodes.length ) {
+		const parent = nodes.pop() as HtmlElement | HtmlDocument;
+		const childDepth = ( depths.pop() as number ) + 1;
 		if (
 			childDepth >= soft &&
 			parent.children.some( ( c ) => unwrappable( c, childDepth ) )
@@ -115,7 +113,10 @@ function limitDepth( doc: HtmlDocument ): HtmlDocument {
 			flattened.add( parent );
 		}
 		for ( const child of parent.children ) {
-			stack.push( [ child, childDepth ] );
+			if ( 'children' in child && child.children.length ) {
+				nodes.push( child );
+				depths.push( childDepth );
+			}
 		}
 	}
 	return doc;

@@ -21,6 +21,7 @@ import { zipSync } from 'fflate';
  */
 import { readArchive } from '../archive';
 import { generateArchive } from '../archive/testing/generate';
+import { benchHostile, readHostile } from './bench-hostile';
 
 interface Measure {
 	posts: number;
@@ -68,6 +69,13 @@ async function measure( file: string ): Promise< Measure > {
 }
 
 async function main( argv: string[] ) {
+	const hostileAt = argv.indexOf( '--read-hostile' );
+	if ( hostileAt >= 0 ) {
+		process.stdout.write(
+			JSON.stringify( await readHostile( argv[ hostileAt + 1 ] ) )
+		);
+		return;
+	}
 	const readAt = argv.indexOf( '--read' );
 	if ( readAt >= 0 ) {
 		process.stdout.write(
@@ -99,17 +107,21 @@ async function main( argv: string[] ) {
 			return;
 		}
 		const result: Measure = JSON.parse( child.stdout );
+		const hostile = benchHostile( dir, __filename );
 		process.stdout.write(
 			[
 				`Read a ${ result.zipMB } MB synthetic archive: ${ result.posts } posts, ${ result.comments } comments, ${ result.images } images (${ result.media } media files).`,
 				`Seconds: ${ result.seconds } (CPU ${ result.cpuSeconds })`,
 				`Posts per second: ${ result.postsPerSecond }`,
 				`Peak RSS: ${ result.peakRssMB } MB`,
+				hostile.line,
 				'',
 			].join( '\n' )
 		);
 		if ( argv.includes( '--json' ) ) {
-			process.stdout.write( JSON.stringify( result ) + '\n' );
+			process.stdout.write(
+				JSON.stringify( { ...result, hostile: hostile.result } ) + '\n'
+			);
 		}
 	} finally {
 		rmSync( dir, { recursive: true, force: true } );
