@@ -14,6 +14,7 @@ import * as DomUtils from 'domutils';
  * Internal dependencies
  */
 import { MAX_MARKUP_DEPTH } from './limits';
+import { capNesting } from './nesting';
 
 export type HtmlDocument = ReturnType< typeof parseDocument >;
 export type HtmlElement = Parameters< typeof DomUtils.getAttributeValue >[ 0 ];
@@ -27,7 +28,7 @@ export type HtmlNode = HtmlDocument[ 'children' ][ number ];
  */
 export function parseHtml( text: string ): HtmlDocument {
 	return limitDepth(
-		parseDocument( text, {
+		parseDocument( capNesting( text, MAX_MARKUP_DEPTH * 2 ), {
 			decodeEntities: true,
 			lowerCaseTags: true,
 			lowerCaseAttributeNames: true,
@@ -43,7 +44,10 @@ export function parseHtml( text: string ): HtmlDocument {
  */
 export function parseXml( text: string ): HtmlDocument {
 	return limitDepth(
-		parseDocument( text, { xmlMode: true, decodeEntities: true } )
+		parseDocument( capNesting( text, MAX_MARKUP_DEPTH * 2 ), {
+			xmlMode: true,
+			decodeEntities: true,
+		} )
 	);
 }
 

@@ -133,6 +133,7 @@ describe( 'markup nested thousands of levels deep', () => {
 		[ 'div', 20000 ],
 		[ 'font', 3000 ],
 		[ 'font', 20000 ],
+		[ 'b', 100000 ],
 	] )(
 		'reads every post of a page where one nests <%s> %i times',
 		async ( tag, depth ) => {
@@ -161,6 +162,26 @@ describe( 'markup nested thousands of levels deep', () => {
 		},
 		10000
 	);
+
+	it( 'parses a million nested tags in linear time', async () => {
+		const started = Date.now();
+		const { model } = await readArchive(
+			// Stored: deflated, it would be refused as a zip bomb.
+			zipSync(
+				{
+					'page.html': page( [
+						'One',
+						'<i>'.repeat( 1000000 ) + 'Two',
+					] ),
+				},
+				{ level: 0 }
+			),
+			'million.zip'
+		);
+		expect( model.posts[ 1 ].html ).toContain( 'Two' );
+		// Quadratic parsing took hours here.
+		expect( Date.now() - started ).toBeLessThan( 4000 );
+	} );
 
 	it( 'leaves ordinary nesting alone', async () => {
 		const nested = '<div>'.repeat( 40 ) + 'Text' + '</div>'.repeat( 40 );
