@@ -12,6 +12,12 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import {
+	MAX_ARCHIVE_COMPRESSION_RATIO,
+	MAX_KEPT_TEXT_CHARS,
+	MAX_MARKUP_DEPTH,
+	MAX_TOTAL_PAGE_BYTES,
+} from '../archive/limits';
 import { TransportError } from '../import/transport';
 import type { Phase, PostResult, RunReport } from '../import/types';
 import { formatNumber } from './format';
@@ -61,6 +67,27 @@ export function readFailureMessage( code: string, file: string ): string {
 					'spaces-importer'
 				),
 				file
+			);
+		case 'too-compressed':
+			return sprintf(
+				/* translators: 1: file name, 2: a number of times. */
+				__(
+					'“%1$s” would grow more than %2$s times its size once unpacked, which no blog archive does (it looks like a “zip bomb”), so it was not opened.',
+					'spaces-importer'
+				),
+				file,
+				formatNumber( MAX_ARCHIVE_COMPRESSION_RATIO )
+			);
+		case 'too-much-text':
+			return sprintf(
+				/* translators: 1: file name, 2: a size in megabytes, 3: a number of millions. */
+				__(
+					'“%1$s” holds more text than the importer reads from one archive (more than %2$s MB of web pages, or %3$s million characters of posts and comments), so it was not read. Import the blog in smaller parts.',
+					'spaces-importer'
+				),
+				file,
+				formatNumber( Math.round( MAX_TOTAL_PAGE_BYTES / 1048576 ) ),
+				formatNumber( Math.round( MAX_KEPT_TEXT_CHARS / 1048576 ) )
 			);
 		case 'empty':
 			return sprintf(
@@ -225,6 +252,29 @@ export function warningMessage(
 					'spaces-importer'
 				),
 				n
+			);
+		case 'charset-bad-bytes':
+			return sprintf(
+				/* translators: %s: number of files. */
+				_n(
+					'%s page is UTF-8 text with a few damaged bytes. They show as “�”; the rest of its text reads normally.',
+					'%s pages are UTF-8 text with a few damaged bytes. Those bytes show as “�”; the rest of their text reads normally.',
+					count,
+					'spaces-importer'
+				),
+				n
+			);
+		case 'markup-flattened':
+			return sprintf(
+				/* translators: 1: number of posts, 2: a number of levels. */
+				_n(
+					'%1$s post nests its formatting more than %2$s levels deep. Its text was kept, but formatting nested deeper than that was dropped.',
+					'%1$s posts nest their formatting more than %2$s levels deep. Their text was kept, but formatting nested deeper than that was dropped.',
+					count,
+					'spaces-importer'
+				),
+				n,
+				formatNumber( MAX_MARKUP_DEPTH / 2 )
 			);
 		case 'file-truncated':
 		case 'file-damaged':

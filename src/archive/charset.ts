@@ -8,13 +8,97 @@ export interface DecodedText {
 	text: string;
 	/** The encoding used, as a WHATWG label. */
 	charset: string;
-	/** Set when the encoding was guessed, or the declared one was unusable. */
-	problem: 'unknown-charset' | 'charset-guessed' | null;
+	/**
+	 * Set when the encoding was guessed, the declared one was unusable, or
+	 * a UTF-8 page held bytes that are not UTF-8 (replaced by U+FFFD).
+	 */
+	problem: 'unknown-charset' | 'charset-guessed' | 'bad-bytes' | null;
 	/** The label the page declared, when it declared one. */
 	declared: string | null;
+	/** With `bad-bytes`: how many bytes were not UTF-8. */
+	badBytes?: number;
+}
+
+/**
+ * Counts a text's valid UTF-8 sequences of more than one byte and the
+ * bytes that belong to no valid sequence: a UTF-8 page damaged in a few
+ * places has many of the first and few of the second; a legacy page
+ * mislabelled UTF-8 has the reverse.
+ *
+ * @param bytes The bytes.
+ * @return The counts.
+ */
+export function utf8Damage( bytes: Uint8Array ): {
+	valid: number;
+	bad: number;
+} {
+	let valid = 0;
+	let bad = 0;
+	let i = 0;
+	while ( i < bytes.length ) {
+		const b = bytes[ i ];
+		if ( b < 0x80 ) {
+			i++;
+			continue;
+		}
+		let length = 0;
+		let low = 0x80;
+		let high = 0xbf;
+		if ( b >= 0xc2 && b <= 0xdf ) {
+			length = 2;
+		} else if ( b >= 0xe0 && b <= 0xef ) {
+			length = 3;
+			low = b === 0xe0 ? 0xa0 : 0x80;
+			high = b === 0xed ? 0x9f : 0xbf;
+		} else if ( b >= 0xf0 && b <= 0xf4 ) {
+			length = 4;
+			low = b === 0xf0 ? 0x90 : 0x80;
+			high = b === 0xf4 ? 0x8f : 0xbf;
+		}
+		let ok = length > 0 && i + length <= bytes.length;
+		for ( let k = 1; ok && k < length; k++ ) {
+			const c = bytes[ i + k ];
+			ok = k === 1 ? c >= low && c <= high : c >= 0x80 && c <= 0xbf;
+		}
+		if ( ok ) {
+			valid++;
+			i += length;
+		} else {
+			bad++;
+			i++;
+		}
+	}
+	return { valid, bad };
+}
+
+/**
+ * Decodes UTF-8 that failed strict decoding, replacing the bad bytes,
+ * when the rest is UTF-8 enough: for a page that says it is UTF-8, more
+ * valid sequences than bad bytes; for one that says nothing, at least
+ * twenty times more (a legacy page rarely forms a valid sequence, and
+ * Chinese GBK text forms one for about one character in seven).
+ *
+ * @param bytes    The bytes.
+ * @param declared Whether the page says it is UTF-8.
+ * @return The text, or null when the bytes are not UTF-8 enough.
+ */
+function repairUtf8(
+	bytes: Uint8Array,
+	declared: boolean
+): { text: string; badBytes: number } | null {
+	const { valid, bad } = utf8Damage( bytes );
+	if ( bad === 0 || valid < bad * ( declared ? 1 : 20 ) ) {
+		return null;
+	}
+	return {
+		text: new TextDecoder( 'utf-8' ).decode( bytes ),
+		badBytes: bad,
+	};
 }
 
 const HEAD_BYTES = 4096;
+
+const strictUtf8 = new TextDecoder( 'utf-8', { fatal: true } );
 
 // Only ASCII matters in the head (tag and charset names), so any
 // single-byte decoding will do; the native one is fastest.
@@ -158,10 +242,13 @@ const BYTE_ORDER_MARKS: Array< [ number[], string ] > = [
 export function decodeText( bytes: Uint8Array ): DecodedText {
 	for ( const [ mark, charset ] of BYTE_ORDER_MARKS ) {
 		if ( mark.every( ( byte, at ) => bytes[ at ] === byte ) ) {
+			const rest = bytes.subarray( mark.length );
+			if ( charset === 'utf-8' ) {
+				// A mark leaves no doubt, so this never gives null.
+				return decodeUtf8( rest, true, null, true ) as DecodedText;
+			}
 			return {
-				text: new TextDecoder( charset ).decode(
-					bytes.subarray( mark.length )
-				),
+				text: new TextDecoder( charset ).decode( rest ),
 				charset,
 				problem: null,
 				declared: null,
@@ -169,7 +256,6 @@ export function decodeText( bytes: Uint8Array ): DecodedText {
 		}
 	}
 	const declared = declaredCharset( latin1Head( bytes ) );
-	const utf8 = decoder( 'utf-8', true ) as TextDecoder;
 	if ( declared ) {
 		const chosen = decoder( declared, false );
 		// A page saved as UTF-8 often kept its original declaration; the
@@ -184,20 +270,16 @@ export function decodeText( bytes: Uint8Array ): DecodedText {
 					declared,
 				};
 			}
-			try {
-				return {
-					text: utf8.decode( bytes ),
-					charset: 'utf-8',
-					problem: null,
+			return (
+				decodeUtf8( bytes, true, declared ) ?? {
+					...guessLegacy( bytes ),
 					declared,
-				};
-			} catch {
-				return { ...guessLegacy( bytes ), declared };
-			}
+				}
+			);
 		}
 		try {
 			return {
-				text: utf8.decode( bytes ),
+				text: strictUtf8.decode( bytes ),
 				charset: 'utf-8',
 				problem: chosen ? null : 'unknown-charset',
 				declared,
@@ -211,14 +293,49 @@ export function decodeText( bytes: Uint8Array ): DecodedText {
 			};
 		}
 	}
+	return decodeUtf8( bytes, false, null ) ?? guessLegacy( bytes );
+}
+
+/**
+ * Decodes UTF-8 strictly, else with the bad bytes replaced when the page
+ * is UTF-8 enough (see `repairUtf8`).
+ *
+ * @param bytes    The bytes.
+ * @param said     Whether the page says it is UTF-8 (label or mark).
+ * @param declared The declared label, if any.
+ * @param always   Repair whatever the share of bad bytes (a byte order
+ *                 mark leaves no doubt).
+ * @return The text, or null when the bytes are not UTF-8.
+ */
+function decodeUtf8(
+	bytes: Uint8Array,
+	said: boolean,
+	declared: string | null,
+	always = false
+): DecodedText | null {
 	try {
 		return {
-			text: utf8.decode( bytes ),
+			text: strictUtf8.decode( bytes ),
 			charset: 'utf-8',
 			problem: null,
-			declared: null,
+			declared,
 		};
 	} catch {
-		return guessLegacy( bytes );
+		// Damaged or not UTF-8: count the bad bytes.
 	}
+	const repaired = always
+		? {
+				text: new TextDecoder( 'utf-8' ).decode( bytes ),
+				badBytes: utf8Damage( bytes ).bad,
+			}
+		: repairUtf8( bytes, said );
+	return repaired
+		? {
+				text: repaired.text,
+				charset: 'utf-8',
+				problem: 'bad-bytes',
+				declared,
+				badBytes: repaired.badBytes,
+			}
+		: null;
 }

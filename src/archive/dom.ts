@@ -10,6 +10,12 @@
 import { parseDocument } from 'htmlparser2';
 import * as DomUtils from 'domutils';
 
+/**
+ * Internal dependencies
+ */
+import { MAX_MARKUP_DEPTH } from './limits';
+import { capNesting } from './nesting';
+
 export type HtmlDocument = ReturnType< typeof parseDocument >;
 export type HtmlElement = Parameters< typeof DomUtils.getAttributeValue >[ 0 ];
 export type HtmlNode = HtmlDocument[ 'children' ][ number ];
@@ -21,11 +27,13 @@ export type HtmlNode = HtmlDocument[ 'children' ][ number ];
  * @return The document.
  */
 export function parseHtml( text: string ): HtmlDocument {
-	return parseDocument( text, {
-		decodeEntities: true,
-		lowerCaseTags: true,
-		lowerCaseAttributeNames: true,
-	} );
+	return limitDepth(
+		parseDocument( capNesting( text, MAX_MARKUP_DEPTH * 2 ), {
+			decodeEntities: true,
+			lowerCaseTags: true,
+			lowerCaseAttributeNames: true,
+		} )
+	);
 }
 
 /**
@@ -35,7 +43,127 @@ export function parseHtml( text: string ): HtmlDocument {
  * @return The document.
  */
 export function parseXml( text: string ): HtmlDocument {
-	return parseDocument( text, { xmlMode: true, decodeEntities: true } );
+	return limitDepth(
+		parseDocument( capNesting( text, MAX_MARKUP_DEPTH * 2 ), {
+			xmlMode: true,
+			decodeEntities: true,
+		} )
+	);
+}
+
+/** Elements whose children were lifted into them by `limitDepth`. */
+const flattened = new WeakSet< HtmlNode | HtmlDocument >();
+
+/**
+ * Tells whether an element may be dropped (its children kept) at a depth:
+ * below half the limit only anonymous formatting goes (no id or class, not
+ * a link), which keeps the entries and comments a hostile body may hold;
+ * at the limit everything goes.
+ *
+ * @param node  A node.
+ * @param depth Its depth.
+ * @return Whether to drop its tag.
+ */
+function unwrappable( node: HtmlNode, depth: number ): boolean {
+	if ( ! isElement( node ) || ! node.children.length ) {
+		return false;
+	}
+	if ( depth >= MAX_MARKUP_DEPTH ) {
+		return true;
+	}
+	return (
+		node.name !== 'a' &&
+		node.attribs.id === undefined &&
+		node.attribs.class === undefined
+	);
+}
+
+/**
+ * Keeps a document shallow enough for the recursive serializer and queries
+ * (a few thousand unclosed `<div>` or `<font>` tags overflow the stack, and
+ * a browser Worker's stack is smaller than Node's): below half of
+ * MAX_MARKUP_DEPTH, anonymous formatting tags are dropped and their content
+ * lifted; at MAX_MARKUP_DEPTH every tag is. Text, images and links survive.
+ * Iterative, so it copes with any depth.
+ *
+ * @param doc A parsed document.
+ * @return The same document.
+ */
+function limitDepth( doc: HtmlDocument ): HtmlDocument {
+	const soft = MAX_MARKUP_DEPTH / 2;
+	// Two stacks rather than one of pairs: no allocation per node.
+	const nodes: Array< HtmlNode | HtmlDocument > = [ doc ];
+	const depths: number[] = [ 0 ];
+	while ( nodes.length ) {
+		const parent = nodes.pop() as HtmlElement | HtmlDocument;
+		const childDepth = ( depths.pop() as number ) + 1;
+		if (
+			childDepth >= soft &&
+			parent.children.some( ( c ) => unwrappable( c, childDepth ) )
+		) {
+			parent.children = lift( parent.children, childDepth );
+			let prev: HtmlNode | null = null;
+			for ( const child of parent.children ) {
+				child.parent = parent;
+				child.prev = prev;
+				if ( prev ) {
+					prev.next = child;
+				}
+				prev = child;
+			}
+			if ( prev ) {
+				prev.next = null;
+			}
+			flattened.add( parent );
+		}
+		for ( const child of parent.children ) {
+			if ( 'children' in child && child.children.length ) {
+				nodes.push( child );
+				depths.push( childDepth );
+			}
+		}
+	}
+	return doc;
+}
+
+/**
+ * The nodes that take the place of some children once the tags that may
+ * go at their depth are dropped, in document order.
+ *
+ * @param children The children.
+ * @param depth    Their depth.
+ * @return The new children.
+ */
+function lift( children: HtmlNode[], depth: number ): HtmlNode[] {
+	const kept: HtmlNode[] = [];
+	const pending: HtmlNode[] = [ ...children ].reverse();
+	while ( pending.length ) {
+		const node = pending.pop() as HtmlNode;
+		if ( unwrappable( node, depth ) ) {
+			const inner = ( node as HtmlElement ).children;
+			for ( let i = inner.length - 1; i >= 0; i-- ) {
+				pending.push( inner[ i ] );
+			}
+		} else {
+			kept.push( node );
+		}
+	}
+	return kept;
+}
+
+/**
+ * Tells whether markup nested too deeply was flattened in or under some
+ * nodes (see `limitDepth`), to tell the owner that formatting was lost.
+ *
+ * @param nodes The nodes.
+ * @return Whether any was flattened.
+ */
+export function wasFlattened( nodes: HtmlNode | HtmlNode[] ): boolean {
+	const list = Array.isArray( nodes ) ? nodes : [ nodes ];
+	return (
+		list.some( ( node ) => flattened.has( node ) ) ||
+		DomUtils.existsOne( ( el ) => flattened.has( el ), list )
+	);
 }
 
 /**

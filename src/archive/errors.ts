@@ -9,6 +9,8 @@ export type ArchiveErrorCode =
 	| 'truncated'
 	| 'encrypted'
 	| 'too-large'
+	| 'too-compressed'
+	| 'too-much-text'
 	| 'unsupported'
 	| 'empty'
 	| 'no-posts'

@@ -32,7 +32,7 @@ export function isRicher( a: FoundPost, b: FoundPost ): boolean {
 	return a.published !== null && b.published === null;
 }
 
-function fillGaps( kept: MergedPost, other: FoundPost ): void {
+function fillGaps( kept: MergedPost, other: CopyGaps ): void {
 	if ( ! kept.title && other.title ) {
 		kept.title = other.title;
 	}
@@ -63,28 +63,82 @@ function fillGaps( kept: MergedPost, other: FoundPost ): void {
 	}
 }
 
+/** What `fillGaps` reads of a copy: a copy without its body and comments. */
+type CopyGaps = Pick<
+	FoundPost,
+	| 'title'
+	| 'published'
+	| 'dateSource'
+	| 'originalUrl'
+	| 'categories'
+	| 'declaredCommentCount'
+>;
+
+function gapsOf( post: FoundPost ): CopyGaps {
+	return {
+		title: post.title,
+		published: post.published,
+		dateSource: post.dateSource,
+		originalUrl: post.originalUrl,
+		categories: post.categories,
+		declaredCommentCount: post.declaredCommentCount,
+	};
+}
+
 /**
- * Merges the posts found in all files into one per id.
+ * Characters of HTML a copy holds: its body and its comments.
  *
- * @param found Posts as each file showed them, in reading order.
- * @return One post per id.
+ * @param post A copy.
+ * @return Its size.
  */
-export function mergePosts( found: Iterable< FoundPost > ): MergedPost[] {
-	const byId = new Map< string, { kept: MergedPost; copies: FoundPost[] } >();
-	for ( const post of found ) {
-		const entry = byId.get( post.sourceId );
+function textSize( post: FoundPost ): number {
+	let size = post.html.length;
+	for ( const comment of post.comments ) {
+		size += comment.html.length;
+	}
+	return size;
+}
+
+/**
+ * Merges posts as they are found, keeping only the richest copy of each
+ * whole: the others shrink to what fills its gaps, so a post met in many
+ * pages costs one body, not one per page.
+ */
+export class PostMerger {
+	private readonly byId = new Map<
+		string,
+		{ kept: MergedPost; copies: CopyGaps[] }
+	>();
+
+	/** Characters of post and comment HTML kept so far. */
+	keptChars = 0;
+
+	/** How many posts (distinct ids) were found. */
+	get size(): number {
+		return this.byId.size;
+	}
+
+	/**
+	 * Adds one copy of a post, as a file showed it.
+	 *
+	 * @param post The copy.
+	 */
+	add( post: FoundPost ): void {
+		const entry = this.byId.get( post.sourceId );
 		if ( ! entry ) {
-			byId.set( post.sourceId, {
+			this.byId.set( post.sourceId, {
 				kept: { ...post, files: [ post.file ] },
-				copies: [ post ],
+				copies: [ gapsOf( post ) ],
 			} );
-			continue;
+			this.keptChars += textSize( post );
+			return;
 		}
-		entry.copies.push( post );
+		entry.copies.push( gapsOf( post ) );
 		if ( ! entry.kept.files.includes( post.file ) ) {
 			entry.kept.files.push( post.file );
 		}
 		if ( isRicher( post, entry.kept ) ) {
+			this.keptChars += textSize( post ) - textSize( entry.kept );
 			entry.kept = {
 				...post,
 				categories: [ ...post.categories ],
@@ -92,12 +146,34 @@ export function mergePosts( found: Iterable< FoundPost > ): MergedPost[] {
 			};
 		}
 	}
-	const merged: MergedPost[] = [];
-	for ( const { kept, copies } of byId.values() ) {
-		for ( const copy of copies ) {
-			fillGaps( kept, copy );
+
+	/**
+	 * One post per id, gaps in each filled from its other copies.
+	 *
+	 * @return The posts, in the order their ids were first met.
+	 */
+	result(): MergedPost[] {
+		const merged: MergedPost[] = [];
+		for ( const { kept, copies } of this.byId.values() ) {
+			for ( const copy of copies ) {
+				fillGaps( kept, copy );
+			}
+			merged.push( kept );
 		}
-		merged.push( kept );
+		return merged;
 	}
-	return merged;
+}
+
+/**
+ * Merges the posts found in all files into one per id.
+ *
+ * @param found Posts as each file showed them, in reading order.
+ * @return One post per id.
+ */
+export function mergePosts( found: Iterable< FoundPost > ): MergedPost[] {
+	const merger = new PostMerger();
+	for ( const post of found ) {
+		merger.add( post );
+	}
+	return merger.result();
 }

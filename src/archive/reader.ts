@@ -8,6 +8,7 @@
  * Internal dependencies
  */
 import { buildModel } from './build-model';
+import { detach, tooMuchText } from './budget';
 import { decodeText } from './charset';
 import { ArchiveError, isArchiveError } from './errors';
 import { chooseExtractor } from './extractors';
@@ -16,14 +17,18 @@ import {
 	readMigrationIndex,
 	type MigrationIndex,
 } from './extractors/migration-page';
-import type { FoundPhoto, FoundPost } from './extractors/types';
+import type { FoundPhoto } from './extractors/types';
 import {
 	FileReadError,
 	type ArchiveFile,
 	type ArchiveFileSet,
 } from './file-set';
-import { MAX_PAGE_BYTES } from './limits';
-import { mergePosts } from './merge';
+import {
+	MAX_KEPT_TEXT_CHARS,
+	MAX_PAGE_BYTES,
+	MAX_TOTAL_PAGE_BYTES,
+} from './limits';
+import { PostMerger } from './merge';
 import type {
 	ArchiveBlog,
 	ArchiveMedia,
@@ -141,6 +146,20 @@ function noPostsError( name: string, tally: Tally ): ArchiveError {
 	);
 }
 
+function badBytesWarning( path: string, count: number ): ArchiveWarning {
+	return {
+		file: path,
+		code: 'charset-bad-bytes',
+		message: `“${ path }” is UTF-8 text with ${ plural(
+			count,
+			'damaged byte',
+			'damaged bytes'
+		) }; ${
+			count === 1 ? 'it shows' : 'they show'
+		} as “\ufffd”, and the rest of the page reads normally.`,
+	};
+}
+
 function readProblem(
 	file: ArchiveFile,
 	error: FileReadError
@@ -177,7 +196,9 @@ export async function readFileSet(
 ): Promise< ArchiveReader > {
 	const { onProgress, signal } = options;
 	const warnings: ArchiveWarning[] = [];
-	const found: FoundPost[] = [];
+	// Copies of a post are merged as they come, so only the richest is kept.
+	const found = new PostMerger();
+	let pageBytes = 0;
 	const photos: FoundPhoto[] = [];
 	const blogParts: Array< Partial< ArchiveBlog > > = [];
 	const media: ArchiveMedia[] = [];
@@ -301,6 +322,10 @@ export async function readFileSet(
 	}
 
 	function readPage( file: ArchiveFile, bytes: Uint8Array ) {
+		pageBytes += bytes.length;
+		if ( pageBytes > MAX_TOTAL_PAGE_BYTES ) {
+			throw tooMuchText( name, 'pages' );
+		}
 		const decoded = decodeText( bytes );
 		if ( decoded.problem === 'unknown-charset' ) {
 			warnings.push( {
@@ -310,6 +335,10 @@ export async function readFileSet(
 			} );
 		} else if ( decoded.problem === 'charset-guessed' ) {
 			charsetProblems.push( `${ file.path } (${ decoded.charset })` );
+		} else if ( decoded.problem === 'bad-bytes' ) {
+			warnings.push(
+				badBytesWarning( file.path, decoded.badBytes ?? 0 )
+			);
 		}
 		const extractor = chooseExtractor( decoded.text, file.path );
 		if ( ! extractor ) {
@@ -333,6 +362,8 @@ export async function readFileSet(
 			} );
 			return;
 		}
+		// What is kept must not hold the page's text alive.
+		detach( extraction );
 		photos.push( ...( extraction.photos ?? [] ) );
 		if ( ! extraction.posts.length && ! extraction.photos?.length ) {
 			withoutPosts( file.path, decoded.text );
@@ -340,8 +371,11 @@ export async function readFileSet(
 		blogParts.push( extraction.blog );
 		addWarnings( extraction.warnings );
 		for ( const post of extraction.posts ) {
-			found.push( post );
+			found.add( post );
 			ids.add( post.sourceId );
+		}
+		if ( found.keptChars > MAX_KEPT_TEXT_CHARS ) {
+			throw tooMuchText( name, 'posts' );
 		}
 		if ( extractor === migrationPage && extraction.posts.length ) {
 			migrationFiles.add( file.path.toLowerCase() );
@@ -384,7 +418,7 @@ export async function readFileSet(
 		}
 	}
 
-	if ( ! found.length ) {
+	if ( ! found.size ) {
 		throw noPostsError( name, tally );
 	}
 	if ( charsetProblems.length ) {
@@ -430,7 +464,7 @@ export async function readFileSet(
 
 	const model = buildModel( {
 		name,
-		posts: mergePosts( found ),
+		posts: found.result(),
 		blogParts,
 		media,
 		photos,

@@ -20,6 +20,8 @@ import { decodeWindows1252 } from './charset';
 import { crc32 } from './crc32';
 import { ArchiveError } from './errors';
 import {
+	ARCHIVE_RATIO_MIN_BYTES,
+	MAX_ARCHIVE_COMPRESSION_RATIO,
 	MAX_COMPRESSION_RATIO,
 	MAX_ENTRIES,
 	MAX_FILE_UNCOMPRESSED_BYTES,
@@ -60,7 +62,9 @@ const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 const EOCD_SIZE = 22;
 const MAX_COMMENT = 0xffff;
-const INFLATE_CHUNK = 64 * 1024;
+// Deflate grows at most about 1,000 times, so a push of this much packed
+// data yields at most about 16 MB, even from a file lying about its size.
+const INFLATE_CHUNK = 16 * 1024;
 
 const utf8 = new TextDecoder( 'utf-8', { fatal: true } );
 
@@ -143,9 +147,41 @@ export class ZipReader {
 
 	private readonly source: ByteSource;
 
-	private constructor( source: ByteSource, entries: ZipEntry[] ) {
+	private readonly name: string;
+
+	/** Bytes unpacked so far, each file counted once. */
+	private inflated = 0;
+
+	/** Files already counted in `inflated`. */
+	private readonly counted = new WeakSet< ZipEntry >();
+
+	private constructor(
+		source: ByteSource,
+		entries: ZipEntry[],
+		name: string
+	) {
 		this.source = source;
 		this.entries = entries;
+		this.name = name;
+	}
+
+	/**
+	 * Counts bytes as they are unpacked, so that the archive's limits hold
+	 * for what the files really hold, not only for what they declare.
+	 *
+	 * @param bytes How many more bytes were unpacked.
+	 */
+	private countInflated( bytes: number ): void {
+		this.inflated += bytes;
+		if ( this.inflated > MAX_TOTAL_UNCOMPRESSED_BYTES ) {
+			throw tooLarge( this.name, this.inflated );
+		}
+		if (
+			this.inflated > ARCHIVE_RATIO_MIN_BYTES &&
+			this.inflated > this.source.size * MAX_ARCHIVE_COMPRESSION_RATIO
+		) {
+			throw tooCompressed( this.name );
+		}
 	}
 
 	/**
@@ -224,8 +260,8 @@ export class ZipReader {
 		}
 		const cd = await source.read( cdOffset + shift, cdSize );
 		const entries = parseCentralDirectory( cd, count, shift, name );
-		checkSizes( entries, name );
-		return new ZipReader( source, entries );
+		checkSizes( entries, name, source.size );
+		return new ZipReader( source, entries, name );
 	}
 
 	/**
@@ -325,13 +361,18 @@ export class ZipReader {
 				'the archive ends inside it'
 			);
 		}
+		// A file read again (an image, when it is uploaded) was counted.
+		const count = this.counted.has( entry )
+			? undefined
+			: ( n: number ) => this.countInflated( n );
 		const bytes =
 			entry.method === 0
 				? packed.subarray( 0, entry.size )
-				: inflateBounded( packed, entry.size );
+				: inflateBounded( packed, entry.size, count );
 		if ( bytes.length !== entry.size || crc32( bytes ) !== entry.crc ) {
 			throw new ZipEntryError( 'damaged', 'its contents are damaged' );
 		}
+		this.counted.add( entry );
 		return bytes;
 	}
 }
@@ -442,7 +483,11 @@ function parseCentralDirectory(
 	return entries;
 }
 
-function checkSizes( entries: ZipEntry[], name: string ): void {
+function checkSizes(
+	entries: ZipEntry[],
+	name: string,
+	archiveSize: number
+): void {
 	let total = 0;
 	for ( const entry of entries ) {
 		total += entry.size;
@@ -471,16 +516,36 @@ function checkSizes( entries: ZipEntry[], name: string ): void {
 		}
 	}
 	if ( total > MAX_TOTAL_UNCOMPRESSED_BYTES ) {
-		throw new ArchiveError(
-			'too-large',
-			name,
-			`“${ name }” would take ${ sizeText(
-				total
-			) } once unpacked, more than the ${ sizeText(
-				MAX_TOTAL_UNCOMPRESSED_BYTES
-			) } the importer accepts.`
-		);
+		throw tooLarge( name, total );
 	}
+	// The whole archive against its own size, not the sizes its directory
+	// states: entries may share their packed data.
+	if (
+		total > ARCHIVE_RATIO_MIN_BYTES &&
+		total > archiveSize * MAX_ARCHIVE_COMPRESSION_RATIO
+	) {
+		throw tooCompressed( name );
+	}
+}
+
+function tooLarge( name: string, total: number ): ArchiveError {
+	return new ArchiveError(
+		'too-large',
+		name,
+		`“${ name }” would take ${ sizeText(
+			total
+		) } once unpacked, more than the ${ sizeText(
+			MAX_TOTAL_UNCOMPRESSED_BYTES
+		) } the importer accepts.`
+	);
+}
+
+function tooCompressed( name: string ): ArchiveError {
+	return new ArchiveError(
+		'too-compressed',
+		name,
+		`“${ name }” looks like a zip bomb: its files would grow more than ${ MAX_ARCHIVE_COMPRESSION_RATIO } times their packed size once unpacked, and no blog archive does that.`
+	);
 }
 
 /**
@@ -489,13 +554,19 @@ function checkSizes( entries: ZipEntry[], name: string ): void {
  *
  * @param packed   The deflated bytes.
  * @param expected The size the directory states.
+ * @param count    Told how many bytes each step unpacked; may throw.
  * @return The bytes.
  */
-function inflateBounded( packed: Uint8Array, expected: number ): Uint8Array {
+function inflateBounded(
+	packed: Uint8Array,
+	expected: number,
+	count?: ( bytes: number ) => void
+): Uint8Array {
 	const out = new Uint8Array( expected );
 	let length = 0;
 	let ended = false;
 	const inflate = new Inflate( ( chunk, final ) => {
+		count?.( chunk.length );
 		if ( length + chunk.length > expected ) {
 			throw new ZipEntryError(
 				'damaged',
@@ -517,7 +588,7 @@ function inflateBounded( packed: Uint8Array, expected: number ): Uint8Array {
 			);
 		}
 	} catch ( error ) {
-		if ( error instanceof ZipEntryError ) {
+		if ( error instanceof ZipEntryError || error instanceof ArchiveError ) {
 			throw error;
 		}
 		throw new ZipEntryError( 'damaged', 'its contents are damaged' );

@@ -25,6 +25,7 @@ import { zipSync } from 'fflate';
 import { readArchive } from '../archive';
 import { generateArchive } from '../archive/testing/generate';
 import { generateMigrationArchive } from '../archive/testing/migration';
+import { benchHostile, readHostile } from './bench-hostile';
 
 interface Measure {
 	posts: number;
@@ -98,6 +99,13 @@ function readInChild(
 }
 
 async function main( argv: string[] ) {
+	const hostileAt = argv.indexOf( '--read-hostile' );
+	if ( hostileAt >= 0 ) {
+		process.stdout.write(
+			JSON.stringify( await readHostile( argv[ hostileAt + 1 ] ) )
+		);
+		return;
+	}
 	const readAt = argv.indexOf( '--read' );
 	if ( readAt >= 0 ) {
 		process.stdout.write(
@@ -126,6 +134,7 @@ async function main( argv: string[] ) {
 			process.exitCode = 1;
 			return;
 		}
+		const hostile = benchHostile( dir, __filename );
 		process.stdout.write(
 			[
 				`Read a ${ result.zipMB } MB synthetic archive: ${ result.posts } posts, ${ result.comments } comments, ${ result.images } images (${ result.media } media files).`,
@@ -133,12 +142,17 @@ async function main( argv: string[] ) {
 				`Posts per second: ${ result.postsPerSecond }`,
 				`Peak RSS: ${ result.peakRssMB } MB`,
 				`Migration layout (index and entry pages, ${ migration.zipMB } MB): ${ migration.posts } posts, ${ migration.comments } comments, ${ migration.images } images in ${ migration.seconds } s (CPU ${ migration.cpuSeconds }), ${ migration.postsPerSecond } posts per second, peak RSS ${ migration.peakRssMB } MB`,
+				hostile.line,
 				'',
 			].join( '\n' )
 		);
 		if ( argv.includes( '--json' ) ) {
 			process.stdout.write(
-				JSON.stringify( { ...result, migration } ) + '\n'
+				JSON.stringify( {
+					...result,
+					migration,
+					hostile: hostile.result,
+				} ) + '\n'
 			);
 		}
 	} finally {

@@ -23,6 +23,7 @@ import {
 	type HtmlDocument,
 	type HtmlElement,
 	type HtmlNode,
+	wasFlattened,
 } from '../dom';
 import {
 	findSourceId,
@@ -32,6 +33,7 @@ import {
 } from '../ids';
 import { extractComments, isCommentBlock } from './comments';
 import { findHrefs, findImages } from './images-in-html';
+import { markupFlattened } from './markup-warnings';
 import type { Extraction, Extractor, FoundPost, PageInput } from './types';
 
 const ENTRY_MARKER = /\bbvEntry\b|\bid\s*=\s*["']?entrycns(?:!|%21)/i;
@@ -263,6 +265,9 @@ function readEntry(
 			? innerHtml( msg ) + outerHtml( body.slice( msg.children.length ) )
 			: outerHtml( body )
 	).trim();
+	if ( wasFlattened( msg ? [ msg, ...body ] : body ) ) {
+		warnings.push( markupFlattened( page.path, title || sourceId ) );
+	}
 	const footer = findOne( ( el ) => hasClass( el, 'footerLinks' ), entry );
 	const footerLinks = footer
 		? findAll( ( el ) => el.name === 'a', footer )

@@ -5,7 +5,7 @@
 /**
  * Internal dependencies
  */
-import { decodeText } from '../charset';
+import { decodeText, utf8Damage } from '../charset';
 import { encodeText } from '../testing/encode';
 
 const CHINESE = '江山易得，知己难求 — 今天去整了一个主板';
@@ -108,5 +108,77 @@ describe( 'page encodings', () => {
 		expect( decoded.problem ).toBe( 'unknown-charset' );
 		expect( decoded.declared ).toBe( 'x-klingon' );
 		expect( decoded.text ).toContain( CHINESE );
+	} );
+
+	it( 'keeps a page declared UTF-8 with a few bad bytes as UTF-8', () => {
+		const good = encodeText(
+			page( '<meta charset="utf-8">', CHINESE + ' ' + WESTERN ),
+			'utf-8'
+		);
+		const at = good.indexOf( 0x20, good.indexOf( 0xe2 ) + 3 );
+		const bytes = new Uint8Array( [
+			...good.subarray( 0, at ),
+			0x80,
+			0xfe,
+			0xe4,
+			...good.subarray( at ),
+		] );
+		const decoded = decodeText( bytes );
+		expect( decoded.charset ).toBe( 'utf-8' );
+		expect( decoded.problem ).toBe( 'bad-bytes' );
+		expect( decoded.badBytes ).toBe( 3 );
+		expect( decoded.text ).toContain( CHINESE.slice( 0, 9 ) );
+		expect( decoded.text ).toContain( WESTERN );
+		expect( decoded.text ).toContain( '\ufffd' );
+	} );
+
+	it( 'keeps a page with a UTF-8 byte order mark and bad bytes as UTF-8', () => {
+		const decoded = decodeText(
+			new Uint8Array( [
+				0xef,
+				0xbb,
+				0xbf,
+				...encodeText( page( '', CHINESE ), 'utf-8' ),
+				0xff,
+			] )
+		);
+		expect( decoded.charset ).toBe( 'utf-8' );
+		expect( decoded.problem ).toBe( 'bad-bytes' );
+		expect( decoded.badBytes ).toBe( 1 );
+		expect( decoded.text ).toContain( CHINESE );
+	} );
+
+	it( 'keeps an undeclared page that is overwhelmingly UTF-8 as UTF-8', () => {
+		const decoded = decodeText(
+			new Uint8Array( [
+				...encodeText( page( '', CHINESE.repeat( 3 ) ), 'utf-8' ),
+				0xc0,
+			] )
+		);
+		expect( decoded.charset ).toBe( 'utf-8' );
+		expect( decoded.problem ).toBe( 'bad-bytes' );
+		expect( decoded.text ).toContain( CHINESE );
+	} );
+
+	it( 'still guesses for undeclared legacy bytes with a few UTF-8-like pairs', () => {
+		// GBK text forms a valid UTF-8 pair now and then.
+		const decoded = decodeText(
+			encodeText( page( '', CHINESE.repeat( 20 ) ), 'gbk' )
+		);
+		expect( decoded.charset ).toBe( 'gb18030' );
+		expect( decoded.text ).toContain( CHINESE );
+	} );
+
+	it( 'counts valid UTF-8 sequences and bad bytes', () => {
+		expect(
+			utf8Damage(
+				new Uint8Array( [ 0x41, 0xc3, 0xa9, 0xff, 0xe4, 0xb8 ] )
+			)
+		).toEqual( { valid: 1, bad: 3 } );
+		expect(
+			utf8Damage(
+				new Uint8Array( [ 0xed, 0xa0, 0x80, 0xf0, 0x9f, 0x98, 0x80 ] )
+			)
+		).toEqual( { valid: 1, bad: 3 } );
 	} );
 } );

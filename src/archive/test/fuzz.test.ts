@@ -356,3 +356,61 @@ describe( 'fuzzed pages read by their shape', () => {
 		expect( models ).toBeGreaterThan( 20 );
 	}, 60000 );
 } );
+
+describe( 'fuzzed hostile markup', () => {
+	const TAGS = [ 'div', 'font', 'b', 'span', 'td', 'a', 'p', 'li' ];
+
+	it( 'reads every post of pages with random deep nesting and bad bytes', async () => {
+		const surprises: string[] = [];
+		for ( let seed = 1; seed <= 20; seed++ ) {
+			const random = seededRandom( seed );
+			const { files, posts } = generateArchive( {
+				posts: 3,
+				comments: 3,
+				images: 0,
+				seed,
+			} );
+			const hostile: Record< string, Uint8Array > = {};
+			for ( const [ path, bytes ] of Object.entries( files ) ) {
+				if ( ! /\.html?$/i.test( path ) ) {
+					hostile[ path ] = bytes;
+					continue;
+				}
+				// Unclosed tags thousands deep inside a body, and a few
+				// bytes that are not UTF-8 somewhere after the head.
+				const text = new TextDecoder().decode( bytes );
+				const at = text.indexOf( 'class="bvMsg">' ) + 14;
+				const deep = `<${ random.pick( TAGS ) }>`.repeat(
+					random.int( 1000, 30000 )
+				);
+				const out = new TextEncoder().encode(
+					text.slice( 0, at ) + deep + text.slice( at )
+				);
+				for ( let i = random.int( 0, 3 ); i > 0; i-- ) {
+					out[ random.int( 4096, out.length - 1 ) ] = 0xff;
+				}
+				hostile[ path ] = out;
+			}
+			const started = Date.now();
+			try {
+				const { model } = await readArchive(
+					zipSync( hostile ),
+					'deep.zip'
+				);
+				if ( model.posts.length !== posts.length ) {
+					surprises.push(
+						`${ seed }: ${ model.posts.length } of ${ posts.length } posts`
+					);
+				}
+			} catch ( error ) {
+				surprises.push( `${ seed }: threw ${ String( error ) }` );
+			}
+			if ( Date.now() - started > 2000 ) {
+				surprises.push(
+					`${ seed }: took ${ Date.now() - started } ms`
+				);
+			}
+		}
+		expect( surprises ).toEqual( [] );
+	}, 60000 );
+} );
