@@ -29,6 +29,32 @@ async function readAll( source: ByteSource ): Promise< Uint8Array > {
 	return source.read( 0, source.size );
 }
 
+/**
+ * A file read as asked, without keeping blocks: a folder may hold thousands
+ * of files, each read once (images only their first bytes), and blocks kept
+ * for each would hold the whole folder in memory.
+ *
+ * @param data The file's bytes or Blob.
+ * @return Random access to it.
+ */
+function directSource( data: Uint8Array | Blob ): ByteSource {
+	if ( data instanceof Uint8Array ) {
+		return toByteSource( data );
+	}
+	return {
+		size: data.size,
+		read: async ( offset, length ) =>
+			new Uint8Array(
+				await data
+					.slice(
+						Math.max( 0, offset ),
+						Math.max( 0, offset ) + Math.max( 0, length )
+					)
+					.arrayBuffer()
+			),
+	};
+}
+
 const OTHER_ARCHIVE_NAME =
 	/\.(?:zip|zipx|rar|7z|tar|gz|tgz|bz2|xz|cab|arj|lzh|sitx?)$/i;
 // RAR, 7-Zip, gzip, bzip2, xz, cabinet.
@@ -101,13 +127,15 @@ export async function inputFileSet(
 	const sources = new Map< ArchiveFile, ByteSource >();
 	const wrapped = inputs.length > 1;
 	for ( const input of inputs ) {
-		const source = toByteSource( input.data );
+		const direct = directSource( input.data );
 		const path = input.path.replace( /\\/g, '/' ).replace( /^\/+/, '' );
-		const isZip = looksLikeZip( await source.read( 0, 4 ) );
+		const isZip = looksLikeZip( await direct.read( 0, 4 ) );
 		if (
 			isZip ||
-			( inputs.length === 1 && ! ( await readableAlone( source ) ) )
+			( inputs.length === 1 && ! ( await readableAlone( direct ) ) )
 		) {
+			// A zip is read as many small pieces: blocks kept pay off.
+			const source = toByteSource( input.data );
 			const set = isZip
 				? await zipFileSet( source, path )
 				: await zipOrRefuse( source, path );
@@ -121,11 +149,11 @@ export async function inputFileSet(
 		}
 		const file: ArchiveFile = {
 			path,
-			size: source.size,
+			size: direct.size,
 			modified: input.modified ?? null,
 			encrypted: false,
 		};
-		sources.set( file, source );
+		sources.set( file, direct );
 		plain.push( file );
 	}
 	const owner = new Map<
