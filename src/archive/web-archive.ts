@@ -338,6 +338,18 @@ export async function expandWebArchives(
 	};
 
 	for ( const file of set.files ) {
+		if (
+			file.size > MAX_WEB_ARCHIVE_BYTES &&
+			isWebArchiveName( file.path )
+		) {
+			warnings.push( {
+				file: file.path,
+				code: 'web-archive-damaged',
+				message: `The web archive “${ file.path }” is larger than a saved page can be (${ Math.round(
+					file.size / 1048576
+				) } MB) and was not opened.`,
+			} );
+		}
 		const candidate =
 			file.size > 0 &&
 			file.size <= MAX_WEB_ARCHIVE_BYTES &&
