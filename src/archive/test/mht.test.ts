@@ -93,6 +93,16 @@ describe.each( [ 'utf-8', 'windows-1252' ] as const )(
 					await reader.readMedia( found?.archivePath as string )
 				).toEqual( sample.bytes );
 			}
+			// A storage image is kept under its original address.
+			const storage = generated.images.find(
+				( i ) => i.kind === 'storage'
+			);
+			expect(
+				images.find( ( i ) => i.reference === storage?.reference )
+					?.archivePath
+			).toBe(
+				'saved.mht/blufiles.storage.msn.com/y1pQx0Tz-ab_Kd1000/photo 0.png'
+			);
 			// Storage images keep their original address as the reference.
 			expect(
 				images.filter( ( i ) =>

@@ -255,7 +255,9 @@ export function generateWebArchive(
 			// IE wrote the address the browser resolved (against <base>).
 			location = new URL( reference, base ).href;
 		} else {
-			reference = `cid:image${ i }@01CB0A1B.5F3E2A70`;
+			// Long ids as mail programs wrote them, and short ones.
+			reference =
+				i % 2 ? `cid:image${ i }@01CB0A1B.5F3E2A70` : `cid:photo${ i }`;
 			location = null;
 		}
 		images.push( {
