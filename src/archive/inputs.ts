@@ -55,6 +55,8 @@ function directSource( data: Uint8Array | Blob ): ByteSource {
 	};
 }
 
+const NOT_MIME_NAME =
+	/\.(?:jpe?g|png|gif|bmp|tiff?|webp|ico|wmv|avi|mp4|mov|mp3|wma|wav|css|js|rss|xml|zip|pdf|db|ini)$/i;
 const OTHER_ARCHIVE_NAME =
 	/\.(?:zip|zipx|rar|7z|tar|gz|tgz|bz2|xz|cab|arj|lzh|sitx?)$/i;
 // RAR, 7-Zip, gzip, bzip2, xz, cabinet.
@@ -190,6 +192,10 @@ export async function inputFileSet(
 			return sourceOf( file ).read( 0, length );
 		},
 	};
-	// A web archive chosen alone may have lost its `.mht` name.
-	return expandWebArchives( set, { sniff: ( file ) => chosen.has( file ) } );
+	// A web archive chosen may have lost its `.mht` name; images and the
+	// like are not worth a look.
+	return expandWebArchives( set, {
+		sniff: ( file ) =>
+			chosen.has( file ) && ! NOT_MIME_NAME.test( file.path ),
+	} );
 }
