@@ -2,7 +2,8 @@
  * What an owner brings need not be one zip: several files chosen together,
  * or a folder, holding pages, feeds, web archives and zips alike. They are
  * read as one file set: each zip among them is opened in place (its files
- * under its own name), every other file is a file of the set.
+ * under its own name), each web archive becomes the files it holds
+ * (`web-archive.ts`), every other file is a file of the set.
  */
 
 /**

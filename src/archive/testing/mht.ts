@@ -263,7 +263,11 @@ export function generateWebArchive(
 		images.push( {
 			reference,
 			location,
-			bytes: pngBytes( 40 + i, 30 + i, [ ( 20 * i ) % 256, 100, 200 ] ),
+			bytes: pngBytes( 40 + ( i % 60 ), 30 + ( i % 50 ), [
+				( 20 * i ) % 256,
+				Math.floor( i / 13 ) % 256,
+				200,
+			] ),
 			kind,
 		} );
 		const post = posts[ i % posts.length ];
