@@ -41,6 +41,15 @@ export function readFailureMessage( code: string, file: string ): string {
 				),
 				file
 			);
+		case 'not-archive':
+			return sprintf(
+				/* translators: %s: file name. */
+				__(
+					'“%s” is not a Windows Live Spaces archive, saved page, web archive or feed. Choose the space.zip you downloaded from Windows Live Spaces, pages saved from your space (.htm, .mht) or its feed (.rss).',
+					'spaces-importer'
+				),
+				file
+			);
 		case 'truncated':
 			return sprintf(
 				/* translators: %s: file name. */
@@ -298,6 +307,17 @@ export function warningMessage(
 				_n(
 					'The archive holds %s zip file of its own, which was not opened. Choose it separately to import what it holds.',
 					'The archive holds %s zip files of its own, which were not opened. Choose them separately to import what they hold.',
+					count,
+					'spaces-importer'
+				),
+				n
+			);
+		case 'web-archive-damaged':
+			return sprintf(
+				/* translators: %s: number of files. */
+				_n(
+					'%s web archive (.mht) is damaged or incomplete; what could be read was used. Check its posts and images after the import.',
+					'%s web archives (.mht) are damaged or incomplete; what could be read was used. Check their posts and images after the import.',
 					count,
 					'spaces-importer'
 				),

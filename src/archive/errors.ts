@@ -6,6 +6,7 @@
 /** Stable reasons an archive cannot be read; tests and the UI rely on them. */
 export type ArchiveErrorCode =
 	| 'not-zip'
+	| 'not-archive'
 	| 'truncated'
 	| 'encrypted'
 	| 'too-large'

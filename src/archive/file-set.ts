@@ -8,6 +8,7 @@
  */
 import type { ByteSource } from './byte-source';
 import { ArchiveError } from './errors';
+import type { ArchiveWarning } from './model';
 import { ZipEntryError, ZipReader } from './zip';
 
 export interface ArchiveFile {
@@ -35,6 +36,8 @@ export class FileReadError extends Error {
 
 export interface ArchiveFileSet {
 	files: ArchiveFile[];
+	/** Problems met while listing the files (e.g. a damaged web archive). */
+	warnings?: ArchiveWarning[];
 	/**
 	 * Reads a whole file. Throws FileReadError when it cannot be read.
 	 *

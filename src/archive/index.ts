@@ -7,8 +7,6 @@
 /**
  * Internal dependencies
  */
-import { toByteSource } from './byte-source';
-import { zipFileSet } from './file-set';
 import { inputFileSet, type InputFile } from './inputs';
 import { readFileSet, type ArchiveReader, type ReadOptions } from './reader';
 
@@ -22,9 +20,10 @@ export * as limits from './limits';
 export type { InputFile } from './inputs';
 
 /**
- * Reads an archive.
+ * Reads an archive: a zip, or any one file the reader reads (a saved page,
+ * a web archive, a feed), as `readInputs` reads it.
  *
- * @param input   The zip: its bytes, or a Blob/File (read slice by slice).
+ * @param input   The file: its bytes, or a Blob/File (read slice by slice).
  * @param name    Its name, used in messages (e.g. the file name).
  * @param options `onProgress` after each file; `signal` to stop.
  * @return The model, and `readMedia( path )` to read one media file's bytes
@@ -36,8 +35,7 @@ export async function readArchive(
 	name: string,
 	options: ReadOptions = {}
 ): Promise< ArchiveReader > {
-	const files = await zipFileSet( toByteSource( input ), name );
-	return readFileSet( files, name, options );
+	return readInputs( [ { path: name, data: input } ], name, options );
 }
 
 /**

@@ -37,6 +37,7 @@ import type {
 } from './model';
 import { basename, isLitter } from './paths';
 import { looksLikeMarkup, looksLikeZip, sniffMediaType } from './sniff';
+import { expandWebArchives } from './web-archive';
 
 export interface ReadProgress {
 	filesRead: number;
@@ -184,18 +185,20 @@ function throwIfAborted( signal: AbortSignal | undefined, name: string ) {
 /**
  * Reads a set of files (a zip, or a folder) into the model.
  *
- * @param set     The files.
+ * @param files   The files.
  * @param name    The archive's name, for messages.
  * @param options Progress and cancellation.
  * @return The model and lazy access to media bytes.
  */
 export async function readFileSet(
-	set: ArchiveFileSet,
+	files: ArchiveFileSet,
 	name: string,
 	options: ReadOptions = {}
 ): Promise< ArchiveReader > {
 	const { onProgress, signal } = options;
-	const warnings: ArchiveWarning[] = [];
+	// Web archives (`.mht`) anywhere are read as the files they hold.
+	const set = await expandWebArchives( files );
+	const warnings: ArchiveWarning[] = [ ...( set.warnings ?? [] ) ];
 	// Copies of a post are merged as they come, so only the richest is kept.
 	const found = new PostMerger();
 	let pageBytes = 0;

@@ -20,7 +20,13 @@ import {
 
 const two = ( n: number ) => String( n ).padStart( 2, '0' );
 
-function localWallClock( date: Date ): string {
+/**
+ * A file time as local wall-clock time, as the reader wants it.
+ *
+ * @param date The time.
+ * @return `YYYY-MM-DDTHH:mm:ss`.
+ */
+export function localWallClock( date: Date ): string {
 	return `${ date.getFullYear() }-${ two( date.getMonth() + 1 ) }-${ two(
 		date.getDate()
 	) }T${ two( date.getHours() ) }:${ two( date.getMinutes() ) }:${ two(

@@ -17,8 +17,11 @@ import type { ImportOptions, ImportProgress, RunReport } from '../import/types';
 import { createFetchTransport } from './fetch-transport';
 import { openArchive } from './open-archive';
 
-export const IMPORT_USAGE = `Usage: spaces-importer import <archive.zip|folder> --url <site> --user <name> --app-password <password> [options]
+export const IMPORT_USAGE = `Usage: spaces-importer import <path>... --url <site> --user <name> --app-password <password> [options]
 
+  <path>           The space.zip, a folder of saved pages, saved pages
+                   (.htm), web archives (.mht) or feeds (.rss); several
+                   are imported together as one archive.
   --url            The WordPress site's address.
   --user           A user who may import (an administrator).
   --app-password   One of that user's application passwords
@@ -132,7 +135,7 @@ export async function importCommand( argv: string[] ): Promise< number > {
 	const statuses = [ 'publish', 'draft', 'pending', 'private' ];
 	const comments = [ 'approved', 'pending', 'none' ];
 	if (
-		positionals.length !== 1 ||
+		positionals.length < 1 ||
 		! values.url ||
 		! values.user ||
 		! values[ 'app-password' ] ||
@@ -157,7 +160,7 @@ export async function importCommand( argv: string[] ): Promise< number > {
 	const tty = process.stderr.isTTY && ! values.json;
 	let lastLine = 0;
 	try {
-		const reader = await openArchive( positionals[ 0 ] );
+		const reader = await openArchive( positionals );
 		const report = await runImport( {
 			model: reader.model,
 			media: { read: ( path ) => reader.readMedia( path ) },

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * The command line:
- * - `spaces-importer inspect <archive.zip|folder> [--json]` reads an archive
- *   the way the admin screen does and prints what it holds. Exit codes: 0
- *   posts were read; 2 the archive cannot be read (one line on stderr says
- *   why); 1 wrong usage.
- * - `spaces-importer import <archive> --url … --user … --app-password …`
+ * - `spaces-importer inspect <path>... [--json]` reads an archive (a zip, a
+ *   folder, saved pages, web archives, feeds; several read as one) the way
+ *   the admin screen does and prints what it holds. Exit codes: 0 posts
+ *   were read; 2 the archive cannot be read (one line on stderr says why);
+ *   1 wrong usage.
+ * - `spaces-importer import <path>... --url … --user … --app-password …`
  *   imports it into a WordPress site (see import-command.ts).
  */
 
@@ -14,15 +15,11 @@
  */
 import { isArchiveError } from '../archive';
 import { IMPORT_USAGE, importCommand } from './import-command';
+import { INSPECT_USAGE, parseInspectArgs } from './inspect-args';
 import { openArchive } from './open-archive';
 import { summarize } from './summary';
 
-const USAGE = `Usage: spaces-importer inspect <archive.zip|folder> [--json]
-
-  inspect   Reads a Windows Live Spaces archive and prints what it holds:
-            posts, comments, images found and missing, dates, categories
-            and warnings.
-  --json    Prints the whole model (without file bytes) as JSON instead.
+const USAGE = `${ INSPECT_USAGE }
 
 ${ IMPORT_USAGE }`;
 
@@ -30,20 +27,19 @@ async function main( argv: string[] ): Promise< number > {
 	if ( argv[ 0 ] === 'import' ) {
 		return importCommand( argv.slice( 1 ) );
 	}
-	const args = argv.filter( ( a ) => ! a.startsWith( '--' ) );
-	const flags = new Set( argv.filter( ( a ) => a.startsWith( '--' ) ) );
-	if ( flags.has( '--help' ) || args[ 0 ] === 'help' ) {
+	const args = parseInspectArgs( argv );
+	if ( args.command === 'help' ) {
 		process.stdout.write( USAGE + '\n' );
 		return 0;
 	}
-	if ( args[ 0 ] !== 'inspect' || args.length !== 2 ) {
+	if ( args.command === 'usage-error' ) {
 		process.stderr.write( USAGE + '\n' );
 		return 1;
 	}
 	try {
-		const { model } = await openArchive( args[ 1 ] );
+		const { model } = await openArchive( args.targets );
 		process.stdout.write(
-			flags.has( '--json' )
+			args.json
 				? JSON.stringify( model, null, 2 ) + '\n'
 				: summarize( model ) + '\n'
 		);

@@ -18,6 +18,7 @@ import { strToU8, zipSync } from 'fflate';
  */
 import { ArchiveError, readArchive, readInputs } from '..';
 import { generateArchive } from '../testing/generate';
+import { generateWebArchive } from '../testing/mht';
 import { msnPageHtml, sampleMsnPosts } from '../testing/msn';
 import { seededRandom } from '../testing/random';
 import { NOT_BLOG_PAGES, blogShapeHtml, shapePosts } from '../testing/shapes';
@@ -413,4 +414,153 @@ describe( 'fuzzed hostile markup', () => {
 		}
 		expect( surprises ).toEqual( [] );
 	}, 60000 );
+} );
+
+const MHT_CASES = 300;
+
+/**
+ * Damages a web archive the ways a save or a copy breaks one.
+ *
+ * @param source The `.mht` bytes.
+ * @param seed   Which damage, and where.
+ * @return The damaged bytes.
+ */
+function mutateMime( source: Uint8Array, seed: number ): Uint8Array {
+	const random = seededRandom( seed );
+	if ( seed % 6 === 0 ) {
+		// Cut off anywhere, often inside base64.
+		return source.subarray( 0, random.int( 0, source.length - 1 ) );
+	}
+	const text = Buffer.from( source ).toString( 'latin1' );
+	const bytes = ( value: string ) =>
+		new Uint8Array( Buffer.from( value, 'latin1' ) );
+	const delimiters = [ ...text.matchAll( /^--.*$/gm ) ].map(
+		( m ) => m.index ?? 0
+	);
+	const at = random.pick( delimiters );
+	switch ( seed % 6 ) {
+		case 1: {
+			// A boundary line broken: a character changed or removed.
+			const where = at + random.int( 0, 50 );
+			return bytes(
+				text.slice( 0, where ) +
+					random.pick( [ '', 'x', '-', '\n', '"' ] ) +
+					text.slice( where + 1 )
+			);
+		}
+		case 2: {
+			// A part's headers lost: from its boundary to its blank line.
+			const end = text.indexOf( '\r\n\r\n', at );
+			const line = text.indexOf( '\n', at );
+			return bytes(
+				text.slice( 0, line + 1 ) +
+					text.slice( end < 0 ? line + 1 : end + random.int( 0, 4 ) )
+			);
+		}
+		case 3: {
+			// A huge part declared: an endless header, a giant length, a
+			// long run of base64 that never ends in a boundary.
+			const line = text.indexOf( '\n', at );
+			const huge =
+				'Content-Length: 99999999999999\r\nX-Pad: ' +
+				'a'.repeat( random.int( 1, 200000 ) ) +
+				'\r\n';
+			const tail = random.chance( 0.5 )
+				? 'QUJD'.repeat( random.int( 1, 200000 ) ) + 'Q'
+				: text.slice( line + 1 );
+			return bytes( text.slice( 0, line + 1 ) + huge + tail );
+		}
+		case 4: {
+			// The top headers damaged or missing.
+			const blank = text.indexOf( '\r\n\r\n' );
+			return random.chance( 0.5 )
+				? bytes( text.slice( blank + 4 ) )
+				: bytes(
+						text
+							.slice( 0, blank )
+							.replace(
+								/boundary=|multipart|MIME-Version/i,
+								'x'
+							) + text.slice( blank )
+					);
+		}
+		default: {
+			// Random bytes changed anywhere.
+			const out = new Uint8Array( source );
+			for ( let i = random.int( 1, 30 ); i > 0; i-- ) {
+				out[ random.int( 0, out.length - 1 ) ] = random.int( 0, 255 );
+			}
+			return out;
+		}
+	}
+}
+
+describe( 'fuzzed web archives', () => {
+	const saves = [
+		generateWebArchive( {
+			posts: 3,
+			comments: 4,
+			images: 4,
+			charset: 'utf-8',
+		} ).bytes,
+		generateWebArchive( {
+			posts: 1,
+			comments: 2,
+			images: 3,
+			charset: 'windows-1252',
+			newline: '\n',
+			unquotedBoundary: true,
+		} ).bytes,
+	];
+
+	it( `answers ${ MHT_CASES } damaged web archives with a model or an ArchiveError`, async () => {
+		const outcomes = { model: 0, error: 0 };
+		const surprises: string[] = [];
+		for ( let seed = 1; seed <= MHT_CASES; seed++ ) {
+			const input = mutateMime( saves[ seed % 2 ], seed );
+			const name = seed % 5 === 0 ? 'fuzz' : 'fuzz.mht';
+			const started = Date.now();
+			const outcome = await readArchive(
+				seed % 3 === 0
+					? new Blob( [ new Uint8Array( input ) ] )
+					: input,
+				name
+			).then(
+				async ( reader ) => {
+					for ( const media of reader.model.media ) {
+						await reader.readMedia( media.path );
+					}
+					for ( const warning of reader.model.warnings ) {
+						if (
+							warning.code === 'web-archive-damaged' &&
+							! warning.message.includes( `“${ name }”` )
+						) {
+							return `${ seed }: a warning not naming the file`;
+						}
+					}
+					return reader.model.posts.length > 0
+						? 'model'
+						: `${ seed }: a model without posts`;
+				},
+				( error ) =>
+					error instanceof ArchiveError &&
+					error.message.includes( name )
+						? 'error'
+						: `${ seed }: threw ${ String( error ) }`
+			);
+			if ( outcome === 'model' || outcome === 'error' ) {
+				outcomes[ outcome ]++;
+			} else {
+				surprises.push( outcome );
+			}
+			if ( Date.now() - started > 3000 ) {
+				surprises.push(
+					`${ seed }: took ${ Date.now() - started } ms`
+				);
+			}
+		}
+		expect( surprises ).toEqual( [] );
+		expect( outcomes.model ).toBeGreaterThan( 10 );
+		expect( outcomes.error ).toBeGreaterThan( 10 );
+	}, 120000 );
 } );

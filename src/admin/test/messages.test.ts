@@ -1,0 +1,24 @@
+/**
+ * Internal dependencies
+ */
+import { readFailureMessage, warningMessage } from '../messages';
+
+describe( 'sentences for files that are not zipped', () => {
+	it( 'names a file of another kind chosen alone', () => {
+		expect( readFailureMessage( 'not-archive', 'report.pdf' ) ).toBe(
+			'“report.pdf” is not a Windows Live Spaces archive, saved page, web archive or feed. Choose the space.zip you downloaded from Windows Live Spaces, pages saved from your space (.htm, .mht) or its feed (.rss).'
+		);
+		expect( readFailureMessage( 'not-zip', 'photos.rar' ) ).toMatch(
+			/^“photos\.rar” is not a zip archive\./
+		);
+	} );
+
+	it( 'counts damaged web archives', () => {
+		expect( warningMessage( 'web-archive-damaged', 1, 'x' ) ).toMatch(
+			/^1 web archive \(\.mht\) is damaged/
+		);
+		expect( warningMessage( 'web-archive-damaged', 2, 'x' ) ).toMatch(
+			/^2 web archives \(\.mht\) are damaged/
+		);
+	} );
+} );
