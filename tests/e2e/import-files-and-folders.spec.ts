@@ -24,6 +24,7 @@ import path from 'node:path';
 import { generateArchive } from '../../src/archive/testing/generate';
 import { encodeText } from '../../src/archive/testing/encode';
 import { generateMigrationArchive } from '../../src/archive/testing/migration';
+import { generateWebArchive } from '../../src/archive/testing/mht';
 import { pageHtml, type SamplePost } from '../../src/archive/testing/markup';
 import { screenshotDir } from './support/fixtures';
 import {
@@ -345,6 +346,30 @@ test( 'a single saved page is read and imported once', async ( { page } ) => {
 			posts: archive.posts,
 			images: 0,
 			shot: 'saved-page',
+		}
+	);
+} );
+
+test( 'a single web archive (.mht) saved by Internet Explorer is read and imported once', async ( {
+	page,
+} ) => {
+	const saved = generateWebArchive( {
+		posts: 3,
+		comments: 5,
+		images: 3,
+		seed: 83,
+		host: 'webarchive.spaces.live.com',
+		charset: 'windows-1252',
+	} );
+	const dir = writeFiles( { 'My space.mht': saved.bytes } );
+	await importAndCheck(
+		page,
+		() => chooseFiles( page, path.join( dir, 'My space.mht' ) ),
+		{
+			chosen: 'My space.mht',
+			posts: saved.posts,
+			images: saved.images.length,
+			shot: 'web-archive',
 		}
 	);
 } );
