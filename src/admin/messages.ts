@@ -36,7 +36,7 @@ export function readFailureMessage( code: string, file: string ): string {
 			return sprintf(
 				/* translators: %s: file name. */
 				__(
-					'“%s” is not a zip archive. Choose the space.zip you downloaded from Windows Live Spaces, or a zip of saved Spaces pages.',
+					'“%s” is not a zip archive, and the importer opens no other kind of archive. Unpack it and choose its files or its folder, or choose the space.zip you downloaded from Windows Live Spaces.',
 					'spaces-importer'
 				),
 				file
@@ -108,7 +108,7 @@ export function readFailureMessage( code: string, file: string ): string {
 			return sprintf(
 				/* translators: %s: file name. */
 				__(
-					'“%s” holds no Windows Live Spaces blog posts. Choose the space.zip from Spaces, or a zip of pages saved from your space.',
+					'“%s” holds no Windows Live Spaces blog posts. Choose the space.zip from Spaces, pages saved from your space (.htm, .mht), its feed (.rss), or a folder holding them.',
 					'spaces-importer'
 				),
 				file
