@@ -9,7 +9,7 @@ describe( 'sentences for files that are not zipped', () => {
 			'“report.pdf” is not a Windows Live Spaces archive, saved page, web archive or feed. Choose the space.zip you downloaded from Windows Live Spaces, pages saved from your space (.htm, .mht) or its feed (.rss).'
 		);
 		expect( readFailureMessage( 'not-zip', 'photos.rar' ) ).toMatch(
-			/^“photos\.rar” is not a zip archive\./
+			/^“photos\.rar” is not a zip archive, .*Unpack it/
 		);
 	} );
 
