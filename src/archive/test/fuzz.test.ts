@@ -19,6 +19,7 @@ import { strToU8, zipSync } from 'fflate';
 import { ArchiveError, readArchive, readInputs } from '..';
 import { generateArchive } from '../testing/generate';
 import { generateWebArchive } from '../testing/mht';
+import { generateMigrationArchive } from '../testing/migration';
 import { msnPageHtml, sampleMsnPosts } from '../testing/msn';
 import { seededRandom } from '../testing/random';
 import { NOT_BLOG_PAGES, blogShapeHtml, shapePosts } from '../testing/shapes';
@@ -563,4 +564,109 @@ describe( 'fuzzed web archives', () => {
 		expect( outcomes.model ).toBeGreaterThan( 10 );
 		expect( outcomes.error ).toBeGreaterThan( 10 );
 	}, 120000 );
+} );
+
+describe( 'fuzzed migration downloads', () => {
+	const download = generateMigrationArchive( {
+		posts: 8,
+		comments: 14,
+		images: 3,
+		seed: 17,
+		locale: 'de-DE',
+	} );
+	const entryPages = Object.keys( download.files ).filter(
+		( p ) => /entry/i.test( p ) && /\.html?$/i.test( p )
+	);
+
+	it( 'reads an index that links nothing, and pages that link each other in a circle', async () => {
+		const files = { ...download.files };
+		files[ download.index ] = strToU8(
+			'<html><head><title>Empty</title></head><body><h1>Empty index</h1><p>No entries here.</p></body></html>'
+		);
+		// Every entry page links the next, the last the first, and the index
+		// links itself: the reader follows no link, so nothing loops.
+		entryPages.forEach( ( page, i ) => {
+			const next = entryPages[ ( i + 1 ) % entryPages.length ];
+			const text = new TextDecoder().decode( files[ page ] );
+			files[ page ] = strToU8(
+				text.replace(
+					'</body>',
+					`<a href="${ next.split( '/' ).pop() }">next</a><a href="index.html">index</a></body>`
+				)
+			);
+		} );
+		const { model } = await readArchive( zipSync( files ), 'circle.zip' );
+		expect( model.posts ).toHaveLength( download.posts.length );
+		expect(
+			model.posts
+				.map( ( p ) => p.comments.length )
+				.reduce( ( a, b ) => a + b )
+		).toBe( 14 );
+	} );
+
+	it( 'answers 150 damaged entry pages with a model or an ArchiveError naming the archive', async () => {
+		const surprises: string[] = [];
+		let models = 0;
+		for ( let seed = 1; seed <= 150; seed++ ) {
+			const random = seededRandom( seed );
+			const files = { ...download.files };
+			for ( const page of entryPages ) {
+				if ( ! random.chance( 0.5 ) ) {
+					continue;
+				}
+				let text = new TextDecoder().decode( files[ page ] );
+				for ( let i = random.int( 1, 8 ); i > 0; i-- ) {
+					const at = random.int( 0, text.length );
+					text = random.chance( 0.5 )
+						? text.slice( 0, at ) +
+							random.pick( [
+								'<div id="bp">',
+								'<h5 id="publish">2009/13/45 99:99:99</h5>',
+								'</div>',
+								'<div class="comments"><div id="comment"><h5> - </h5>',
+								'<h2 id="Title">',
+							] ) +
+							text.slice( at )
+						: text.slice( 0, at ) +
+							text.slice( at + random.int( 1, 300 ) );
+				}
+				files[ page ] = strToU8( text );
+			}
+			const started = Date.now();
+			try {
+				const { model } = await readArchive(
+					zipSync( files ),
+					'download.zip'
+				);
+				models++;
+				for ( const post of model.posts ) {
+					if ( ! /^local![0-9a-f]{16}$/.test( post.sourceId ) ) {
+						surprises.push( `${ seed }: id ${ post.sourceId }` );
+					}
+					if (
+						post.published !== null &&
+						! /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(
+							post.published
+						)
+					) {
+						surprises.push( `${ seed }: date ${ post.published }` );
+					}
+				}
+			} catch ( error ) {
+				if (
+					! ( error instanceof ArchiveError ) ||
+					! error.message.includes( 'download.zip' )
+				) {
+					surprises.push( `${ seed }: threw ${ String( error ) }` );
+				}
+			}
+			if ( Date.now() - started > 2000 ) {
+				surprises.push(
+					`${ seed }: took ${ Date.now() - started } ms`
+				);
+			}
+		}
+		expect( surprises ).toEqual( [] );
+		expect( models ).toBeGreaterThan( 100 );
+	}, 60000 );
 } );
