@@ -306,6 +306,22 @@ export function childElements( el: HtmlElement ): HtmlElement[] {
 }
 
 /**
+ * Tells whether a node lies inside another (at any depth, not itself).
+ *
+ * @param container The outer node.
+ * @param node      The node.
+ * @return Whether `node` is a descendant of `container`.
+ */
+export function contains( container: HtmlNode, node: HtmlNode ): boolean {
+	for ( let parent = node.parent; parent; parent = parent.parent ) {
+		if ( parent === container ) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/**
  * Removes a node from its tree.
  *
  * @param node The node.

@@ -10,6 +10,7 @@
 import type { ArchiveComment } from '../model';
 import { resolveCommentDate } from '../dates';
 import {
+	contains,
 	attr,
 	findAll,
 	findOne,
@@ -219,7 +220,7 @@ function readGeneric(
 	const comments: ArchiveComment[] = [];
 	for ( const box of boxes ) {
 		if (
-			boxes.some( ( other ) => other !== box && isInside( box, other ) )
+			boxes.some( ( other ) => other !== box && contains( other, box ) )
 		) {
 			continue;
 		}
@@ -248,18 +249,15 @@ function readGeneric(
 	return comments;
 }
 
-function isInside( el: HtmlElement, container: HtmlElement ): boolean {
-	let node = el.parent;
-	while ( node ) {
-		if ( node === container ) {
-			return true;
-		}
-		node = node.parent;
-	}
-	return false;
-}
-
-function sortOldestFirst( comments: ArchiveComment[] ): ArchiveComment[] {
+/**
+ * Comments oldest first, when every one has a date; as they are otherwise.
+ *
+ * @param comments Comments in page order.
+ * @return The comments in the order they were written.
+ */
+export function sortOldestFirst(
+	comments: ArchiveComment[]
+): ArchiveComment[] {
 	if ( comments.some( ( c ) => c.published === null ) ) {
 		return comments;
 	}

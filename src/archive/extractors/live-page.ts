@@ -10,6 +10,7 @@
 import type { ArchiveBlog, ArchiveWarning } from '../model';
 import { parseLocalDate } from '../dates';
 import {
+	contains,
 	attr,
 	findAll,
 	findOne,
@@ -404,14 +405,3 @@ export const livePage: Extractor = {
 		return { posts, blog, warnings };
 	},
 };
-
-function contains( container: HtmlElement, el: HtmlElement ): boolean {
-	let node = el.parent;
-	while ( node ) {
-		if ( node === container ) {
-			return true;
-		}
-		node = node.parent;
-	}
-	return false;
-}

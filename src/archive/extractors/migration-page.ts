@@ -14,6 +14,7 @@
 import type { ArchiveComment, ArchiveWarning } from '../model';
 import { parseLocalDate, resolveCommentDate, wallClockMs } from '../dates';
 import {
+	contains,
 	attr,
 	findAll,
 	findOne,
@@ -53,17 +54,6 @@ const isBody = ( el: HtmlElement ) =>
 	el.name === 'div' && hasClass( el, 'blogpost' );
 const isComments = ( el: HtmlElement ) =>
 	el.name === 'div' && hasClass( el, 'comments' );
-
-function contains( container: HtmlElement, node: HtmlNode ): boolean {
-	let parent = node.parent;
-	while ( parent ) {
-		if ( parent === container ) {
-			return true;
-		}
-		parent = parent.parent;
-	}
-	return false;
-}
 
 /**
  * Of some elements, those that hold none of the others.

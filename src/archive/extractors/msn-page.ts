@@ -12,6 +12,7 @@
 import type { ArchiveBlog, ArchiveComment, ArchiveWarning } from '../model';
 import { formatWallClock, parseDateParts, type ParsedDate } from '../dates';
 import {
+	contains,
 	attr,
 	findAll,
 	findOne,
@@ -72,15 +73,6 @@ function isDayHeader( el: HtmlElement ): boolean {
 
 function isCommentRow( el: HtmlElement ): boolean {
 	return hasClass( el, 'commententry' );
-}
-
-function isInside( el: HtmlNode, container: HtmlNode ): boolean {
-	for ( let node = el.parent; node; node = node.parent ) {
-		if ( node === container ) {
-			return true;
-		}
-	}
-	return false;
 }
 
 function previousElement( el: HtmlElement ): HtmlElement | null {
@@ -281,7 +273,7 @@ function postBlocks( doc: HtmlDocument, culture: string | null ): PostBlock[] {
 		doc
 	) ) {
 		if ( isPostTable( el ) ) {
-			if ( current && isInside( el, current.table ) ) {
+			if ( current && contains( current.table, el ) ) {
 				continue;
 			}
 			current = { table: el, day, dayText, comments: [] };
@@ -290,7 +282,7 @@ function postBlocks( doc: HtmlDocument, culture: string | null ): PostBlock[] {
 			dayText = textOf( el );
 			day = parseDateParts( dayText, culture );
 			// A header inside a post's table dates that post too.
-			if ( current && isInside( el, current.table ) ) {
+			if ( current && contains( current.table, el ) ) {
 				current.day = day;
 				current.dayText = dayText;
 			}
@@ -327,7 +319,7 @@ function bodyCell(
 		table
 	);
 	const own = ( el: HtmlElement ) =>
-		! ( title && ( el === title || isInside( title, el ) ) );
+		! ( title && ( el === title || contains( el, title ) ) );
 	const byClass = cells.find(
 		( el ) =>
 			own( el ) &&
@@ -485,8 +477,8 @@ function readComment(
 				! (
 					nameEl &&
 					( a === nameEl ||
-						isInside( a, nameEl ) ||
-						isInside( nameEl, a ) )
+						contains( nameEl, a ) ||
+						contains( a, nameEl ) )
 				)
 		) ??
 		links.find( ( a ) => isWeb( a ) ) ??
@@ -571,7 +563,7 @@ function readPost(
 			table
 		) ?? null;
 	const inComment = ( el: HtmlElement ) =>
-		block.comments.some( ( row ) => el === row || isInside( el, row ) ) ||
+		block.comments.some( ( row ) => el === row || contains( row, el ) ) ||
 		isCommentText( el );
 	const allLinks = findAll(
 		( el ) => el.name === 'a' && ! inComment( el ),
@@ -579,20 +571,20 @@ function readPost(
 	);
 	const id = postId(
 		table,
-		allLinks.filter( ( a ) => ! ( title && isInside( a, title ) ) )
+		allLinks.filter( ( a ) => ! ( title && contains( title, a ) ) )
 	);
 	const body = bodyCell( table, title, id );
 	const outside = ( el: HtmlElement ) =>
-		! ( body && ( el === body || isInside( el, body ) ) ) &&
-		! ( title && ( el === title || isInside( el, title ) ) ) &&
+		! ( body && ( el === body || contains( body, el ) ) ) &&
+		! ( title && ( el === title || contains( title, el ) ) ) &&
 		! inComment( el );
 	const footerLinks = allLinks.filter( outside );
 	const footerCells = findAll(
 		( el ) =>
 			el.name === 'td' &&
 			outside( el ) &&
-			! ( body && isInside( body, el ) ) &&
-			! ( title && isInside( title, el ) ),
+			! ( body && contains( el, body ) ) &&
+			! ( title && contains( el, title ) ),
 		table
 	);
 	const titleText = title ? textOf( title ) : '';

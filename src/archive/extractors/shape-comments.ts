@@ -21,7 +21,11 @@ import {
 	type HtmlElement,
 	type HtmlNode,
 } from '../dom';
-import { extractComments, type CommentContext } from './comments';
+import {
+	extractComments,
+	sortOldestFirst,
+	type CommentContext,
+} from './comments';
 
 /** Longest text a comment's header (author and date) is read from. */
 const MAX_HEADER = 120;
@@ -373,18 +377,7 @@ export function readShapeComments(
 		}
 		comments.push( ...found );
 	}
-	if ( comments.some( ( c ) => c.published === null ) ) {
-		return comments;
-	}
-	return comments
-		.map( ( c, i ) => ( { c, i } ) )
-		.sort(
-			( a, b ) =>
-				( a.c.published as string ).localeCompare(
-					b.c.published as string
-				) || a.i - b.i
-		)
-		.map( ( { c } ) => c );
+	return sortOldestFirst( comments );
 }
 
 /**
