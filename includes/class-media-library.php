@@ -20,7 +20,8 @@ class Media_Library {
 	const META_NEEDS_METADATA = '_spaces_importer_needs_metadata';
 
 	/**
-	 * Attachments already holding these contents.
+	 * Attachments already holding these contents that the current user may
+	 * edit (another user's file is theirs: this user stores their own copy).
 	 *
 	 * @param string[] $hashes SHA-256 hex digests.
 	 * @return array<string,array> `{ attachmentId, url }` by hash.
@@ -35,15 +36,18 @@ class Media_Library {
 		// One query for the whole list; meta_query would join once per hash.
 		$rows  = $wpdb->get_results( // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 			$wpdb->prepare(
-				"SELECT m.meta_value AS hash, MIN( m.post_id ) AS id FROM {$wpdb->postmeta} m
+				"SELECT m.meta_value AS hash, m.post_id AS id FROM {$wpdb->postmeta} m
 				INNER JOIN {$wpdb->posts} p ON p.ID = m.post_id
 				WHERE m.meta_key = %s AND p.post_type = 'attachment' AND m.meta_value IN ( $placeholders )
-				GROUP BY m.meta_value", // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare
+				ORDER BY m.post_id", // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare
 				array_merge( array( self::META_SHA256 ), $hashes )
 			)
 		);
 		$found = array();
 		foreach ( $rows as $row ) {
+			if ( isset( $found[ $row->hash ] ) || ! current_user_can( 'edit_post', (int) $row->id ) ) {
+				continue;
+			}
 			$url = wp_get_attachment_url( (int) $row->id );
 			if ( $url ) {
 				$found[ $row->hash ] = array(

@@ -84,9 +84,14 @@ class Post_Writer {
 				continue;
 			}
 			// Looked up under the lock: a copy of this batch sent meanwhile may have created it.
-			$existing  = self::find_by_source_ids( array( $item['sourceId'] ) );
-			$post_id   = isset( $existing[ $item['sourceId'] ] ) ? $existing[ $item['sourceId'] ] : 0;
-			$results[] = $this->write_one( $item, $post_id, (int) $run_id, $options );
+			$existing = self::find_by_source_ids( array( $item['sourceId'] ) );
+			$post_id  = isset( $existing[ $item['sourceId'] ] ) ? $existing[ $item['sourceId'] ] : 0;
+			if ( $post_id && ! current_user_can( 'edit_post', $post_id ) ) {
+				// Neither changed nor commented, and its id and address stay untold.
+				$results[] = self::refused( $item['sourceId'], __( 'This post is already on the site and you are not allowed to edit it. It was left as it is, without the archive’s comments.', 'spaces-importer' ) );
+			} else {
+				$results[] = $this->write_one( $item, $post_id, (int) $run_id, $options );
+			}
 			$this->lock->release( $item['sourceId'] );
 		}
 		Import_Mode::end( wp_list_pluck( $results, 'postId' ) );
@@ -97,6 +102,23 @@ class Post_Writer {
 			}
 		}
 		return $results;
+	}
+
+	/**
+	 * The result of an item the current user may not write.
+	 *
+	 * @param string $source_id The item's Spaces id.
+	 * @param string $message   Why, for people.
+	 * @return array
+	 */
+	private static function refused( $source_id, $message ) {
+		return array(
+			'sourceId' => $source_id,
+			'postId'   => 0,
+			'status'   => 'failed',
+			'message'  => $message,
+			'comments' => array( 'created' => 0 ),
+		);
 	}
 
 	/**
@@ -141,7 +163,11 @@ class Post_Writer {
 	 */
 	private function write_one( array $item, $post_id, $run_id, array $options ) {
 		$result = $this->write_post( $item, $post_id, $run_id, $options );
-		if ( 'failed' !== $result['status'] && 'none' !== $options['comments'] ) {
+		if ( 'failed' !== $result['status'] && 'none' !== $options['comments'] && $item['comments'] && ! current_user_can( 'edit_post', $result['postId'] ) ) {
+			// Adding comments is editing the post's discussion, as WordPress sees it.
+			$result['warnings'][] = __( 'The post’s comments were not added: you are not allowed to edit this post.', 'spaces-importer' );
+			$result['comments']   = array( 'created' => 0 );
+		} elseif ( 'failed' !== $result['status'] && 'none' !== $options['comments'] ) {
 			// Comments are added to every post that is there, changed or not: a
 			// batch cut off half-way is resent, and only the missing ones are added.
 			$result['comments'] = array(
@@ -175,8 +201,12 @@ class Post_Writer {
 			}
 		}
 
-		$images  = $options['images'] ? $this->valid_images( $item['images'] ) : array();
-		$postarr = array(
+		$images = $options['images'] ? $this->valid_images( $item['images'] ) : array();
+		if ( is_wp_error( $images ) ) {
+			return self::refused( $item['sourceId'], $images->get_error_message() );
+		}
+		$warnings = array();
+		$postarr  = array(
 			'post_type'    => 'post',
 			// A Spaces title is plain text: with its markup characters escaped
 			// (quotes left as they are, as the editor saves them) it shows as written.
@@ -188,7 +218,7 @@ class Post_Writer {
 				self::META_HASH           => $hash,
 			),
 		);
-		$this->add_terms( $postarr, $item['categories'], $run_id, $options );
+		$this->add_terms( $postarr, $item['categories'], $run_id, $options, $warnings );
 		$dates = Dates::local_and_gmt( $item['published'] );
 		if ( $dates ) {
 			$postarr['post_date']     = $dates[0];
@@ -218,11 +248,15 @@ class Post_Writer {
 		$id = (int) $id;
 		$this->attach_images( $id, $images, $options );
 		$this->keep_links( $id, $item['links'], $run_id );
-		return array(
+		$written = array(
 			'sourceId' => $item['sourceId'],
 			'postId'   => $id,
 			'status'   => $post_id ? 'updated' : 'created',
 		);
+		if ( $warnings ) {
+			$written['warnings'] = $warnings;
+		}
+		return $written;
 	}
 
 	/**
@@ -268,17 +302,26 @@ class Post_Writer {
 	}
 
 	/**
-	 * The images whose attachment exists.
+	 * The images whose attachment exists; refused when one names something
+	 * that is not an attachment, or an attachment the user may not edit (it
+	 * would become this post's, and perhaps its featured image).
 	 *
 	 * @param array $images `{ reference, attachmentId }` as sent.
-	 * @return array `{ reference, attachmentId, url }`, in order.
+	 * @return array|\WP_Error `{ reference, attachmentId, url }`, in order.
 	 */
 	private function valid_images( array $images ) {
 		$valid = array();
 		foreach ( $images as $image ) {
 			$attachment = get_post( (int) $image['attachmentId'] );
-			if ( ! $attachment || 'attachment' !== $attachment->post_type ) {
+			if ( ! $attachment ) {
 				continue;
+			}
+			if ( 'attachment' !== $attachment->post_type || ! current_user_can( 'edit_post', $attachment->ID ) ) {
+				return new \WP_Error(
+					'spaces_importer_cannot_use_attachment',
+					/* translators: %d: an attachment id. */
+					sprintf( __( 'The post names %d as an image, which is not a file of the media library you are allowed to edit. The post was not written.', 'spaces-importer' ), $attachment->ID )
+				);
 			}
 			$url = wp_get_attachment_url( $attachment->ID );
 			if ( $url ) {
@@ -293,24 +336,41 @@ class Post_Writer {
 	}
 
 	/**
-	 * Adds the post's categories or tags as the owner chose.
+	 * Adds the post's categories or tags as the owner chose. Terms missing
+	 * from the site are created only as WordPress would let the user create
+	 * them: categories with `manage_categories`, tags by whoever may assign
+	 * them (as the post editor does); otherwise the post gets the existing
+	 * ones, and a warning names the others.
 	 *
-	 * @param array    $postarr Post data, changed in place.
-	 * @param string[] $names   Category names from the archive.
-	 * @param int      $run_id  The run.
-	 * @param array    $options The run's options.
+	 * @param array    $postarr  Post data, changed in place.
+	 * @param string[] $names    Category names from the archive.
+	 * @param int      $run_id   The run.
+	 * @param array    $options  The run's options.
+	 * @param string[] $warnings Warnings for the item's result, added to.
 	 */
-	private function add_terms( array &$postarr, array $names, $run_id, array $options ) {
-		switch ( $options['categories']['mode'] ) {
-			case 'single':
-				$postarr['post_category'] = array( $options['categories']['category'] );
-				break;
-			case 'tags':
-				// Ids, not names: a name with a comma would be split into two tags.
-				$postarr['tags_input'] = $this->terms->ids_for( $names, 'post_tag', $run_id );
-				break;
-			default:
-				$postarr['post_category'] = $this->terms->ids_for( $names, 'category', $run_id );
+	private function add_terms( array &$postarr, array $names, $run_id, array $options, array &$warnings ) {
+		if ( 'single' === $options['categories']['mode'] ) {
+			$postarr['post_category'] = array( $options['categories']['category'] );
+			return;
+		}
+		$taxonomy   = 'tags' === $options['categories']['mode'] ? 'post_tag' : 'category';
+		$may_create = 'post_tag' === $taxonomy
+			? current_user_can( get_taxonomy( 'post_tag' )->cap->assign_terms )
+			: current_user_can( 'manage_categories' );
+		$left_out   = array();
+		$ids        = $this->terms->ids_for( $names, $taxonomy, $run_id, $may_create, $left_out );
+		if ( 'post_tag' === $taxonomy ) {
+			// Ids, not names: a name with a comma would be split into two tags.
+			$postarr['tags_input'] = $ids;
+		} else {
+			$postarr['post_category'] = $ids;
+		}
+		if ( $left_out ) {
+			$warnings[] = sprintf(
+				/* translators: %s: category names, separated by commas. */
+				__( 'Not on the site, and you are not allowed to create categories: %s.', 'spaces-importer' ),
+				implode( ', ', $left_out )
+			);
 		}
 	}
 

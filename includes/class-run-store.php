@@ -82,12 +82,13 @@ class Run_Store {
 	}
 
 	/**
-	 * Finds the newest unfinished run for an archive, or null.
+	 * Finds a user's newest unfinished run for an archive, or null.
 	 *
 	 * @param string $fingerprint The archive's fingerprint.
+	 * @param int    $user_id     The user who started it: a run is only ever resumed by them.
 	 * @return \WP_Post|null
 	 */
-	public function find_unfinished( $fingerprint ) {
+	public function find_unfinished( $fingerprint, $user_id ) {
 		$runs = $this->query(
 			array(
 				array(
@@ -99,7 +100,8 @@ class Run_Store {
 					'value' => self::STATE_RUNNING,
 				),
 			),
-			1
+			1,
+			(int) $user_id
 		);
 		return $runs ? $runs[0] : null;
 	}
@@ -108,9 +110,10 @@ class Run_Store {
 	 * The runs of an archive, or of the whole site, newest first.
 	 *
 	 * @param string $fingerprint The archive's fingerprint, or '' for every run.
+	 * @param int    $user_id     Only the runs this user started, or 0 for everyone's.
 	 * @return \WP_Post[]
 	 */
-	public function find_all( $fingerprint ) {
+	public function find_all( $fingerprint, $user_id = 0 ) {
 		$meta_query = array();
 		if ( '' !== $fingerprint ) {
 			$meta_query[] = array(
@@ -118,7 +121,7 @@ class Run_Store {
 				'value' => $fingerprint,
 			);
 		}
-		return $this->query( $meta_query, self::LIST_LIMIT );
+		return $this->query( $meta_query, self::LIST_LIMIT, (int) $user_id );
 	}
 
 	/**
@@ -126,11 +129,13 @@ class Run_Store {
 	 *
 	 * @param array $meta_query Meta query clauses.
 	 * @param int   $limit      How many at most.
+	 * @param int   $user_id    Only the runs this user started, or 0 for everyone's.
 	 * @return \WP_Post[]
 	 */
-	private function query( array $meta_query, $limit ) {
+	private function query( array $meta_query, $limit, $user_id = 0 ) {
 		return get_posts(
 			array(
+				'author'           => $user_id ? $user_id : '',
 				'post_type'        => self::POST_TYPE,
 				'post_status'      => 'private',
 				'posts_per_page'   => $limit,

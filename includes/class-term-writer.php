@@ -23,14 +23,16 @@ class Term_Writer {
 	private $ids = array();
 
 	/**
-	 * Term ids for names, creating the missing ones.
+	 * Term ids for names, creating the missing ones when the caller may.
 	 *
-	 * @param string[] $names    Names as the archive has them.
-	 * @param string   $taxonomy `category` or `post_tag`.
-	 * @param int      $run_id   The run creating them.
+	 * @param string[] $names      Names as the archive has them.
+	 * @param string   $taxonomy   `category` or `post_tag`.
+	 * @param int      $run_id     The run creating them.
+	 * @param bool     $may_create Whether missing terms may be created.
+	 * @param string[] $left_out   The names of missing terms that were not created, added to.
 	 * @return int[]
 	 */
-	public function ids_for( array $names, $taxonomy, $run_id ) {
+	public function ids_for( array $names, $taxonomy, $run_id, $may_create = true, array &$left_out = array() ) {
 		$ids = array();
 		foreach ( $names as $name ) {
 			$name = trim( wp_strip_all_tags( $name ) );
@@ -38,8 +40,11 @@ class Term_Writer {
 				continue;
 			}
 			if ( ! isset( $this->ids[ $taxonomy ][ $name ] ) ) {
-				$id = $this->find_or_create( $name, $taxonomy, $run_id );
+				$id = $may_create ? $this->find_or_create( $name, $taxonomy, $run_id ) : $this->find( $name, $taxonomy );
 				if ( ! $id ) {
+					if ( ! $may_create ) {
+						$left_out[] = $name;
+					}
 					continue;
 				}
 				$this->ids[ $taxonomy ][ $name ] = $id;
@@ -47,6 +52,18 @@ class Term_Writer {
 			$ids[] = $this->ids[ $taxonomy ][ $name ];
 		}
 		return array_values( array_unique( $ids ) );
+	}
+
+	/**
+	 * An existing term's id.
+	 *
+	 * @param string $name     Term name.
+	 * @param string $taxonomy Taxonomy.
+	 * @return int 0 when there is none.
+	 */
+	private function find( $name, $taxonomy ) {
+		$term = term_exists( $name, $taxonomy );
+		return $term ? (int) $term['term_id'] : 0;
 	}
 
 	/**

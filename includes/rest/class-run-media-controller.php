@@ -133,13 +133,13 @@ class Run_Media_Controller extends \WP_REST_Controller {
 	}
 
 	/**
-	 * Looking files up needs the right to import.
+	 * Looking files up needs the right to read the run.
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return true|\WP_Error
 	 */
 	public function lookup_permissions_check( $request ) {
-		return Permissions::can_import();
+		return Permissions::can_read_run( $this->store, $request );
 	}
 
 	/**

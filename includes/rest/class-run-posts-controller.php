@@ -318,6 +318,10 @@ class Run_Posts_Controller extends \WP_REST_Controller {
 								'format' => 'uri',
 							),
 							'message'  => array( 'type' => 'string' ),
+							'warnings' => array(
+								'type'  => 'array',
+								'items' => array( 'type' => 'string' ),
+							),
 							'comments' => array(
 								'type'       => 'object',
 								'properties' => array( 'created' => array( 'type' => 'integer' ) ),

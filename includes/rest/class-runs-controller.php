@@ -139,7 +139,7 @@ class Runs_Controller extends \WP_REST_Controller {
 	}
 
 	/**
-	 * Only people who may import may list runs.
+	 * Only people who may import may list runs (which runs, the list decides).
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return true|\WP_Error
@@ -163,13 +163,13 @@ class Runs_Controller extends \WP_REST_Controller {
 	}
 
 	/**
-	 * Only people who may import may read a run.
+	 * A run is read by the user who started it, or by those who may edit others' posts.
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return true|\WP_Error
 	 */
 	public function get_item_permissions_check( $request ) {
-		return Permissions::can_import();
+		return Permissions::can_read_run( $this->store, $request );
 	}
 
 	/**
@@ -179,7 +179,7 @@ class Runs_Controller extends \WP_REST_Controller {
 	 * @return true|\WP_Error
 	 */
 	public function delete_item_permissions_check( $request ) {
-		$can = Permissions::can_import();
+		$can = Permissions::can_act_on_run( $this->store, $request, 'delete_others_posts' );
 		if ( true !== $can ) {
 			return $can;
 		}
@@ -206,25 +206,26 @@ class Runs_Controller extends \WP_REST_Controller {
 	}
 
 	/**
-	 * Lists runs, newest first.
+	 * Lists runs, newest first: the user's own, or everyone's for those who may act on them.
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return \WP_REST_Response
 	 */
 	public function get_items( $request ) {
-		$runs = $this->store->find_all( (string) $request['fingerprint'] );
+		$runs = $this->store->find_all( (string) $request['fingerprint'], Permissions::listed_runs_owner() );
 		return rest_ensure_response( array_map( array( $this->store, 'to_response' ), $runs ) );
 	}
 
 	/**
-	 * Starts a run, or resumes the unfinished run of the same archive.
+	 * Starts a run, or resumes the user's own unfinished run of the same archive.
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function create_item( $request ) {
+		// Another user's run of the same archive is theirs: this user starts their own.
 		$fingerprint = $request['fingerprint'];
-		$run         = $this->store->find_unfinished( $fingerprint );
+		$run         = $this->store->find_unfinished( $fingerprint, get_current_user_id() );
 		$resumed     = (bool) $run;
 		if ( ! $run ) {
 			$options = $this->requested_options( $request );

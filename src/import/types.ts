@@ -75,6 +75,8 @@ export interface PostResult {
 	status: ItemOutcome;
 	link?: string;
 	message?: string;
+	/** What was written differently than the archive asked (terms the user may not create). */
+	warnings?: string[];
 	comments?: { created?: number };
 	/** Added by the runner: the post's title, for the report. */
 	title?: string;

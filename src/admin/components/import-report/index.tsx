@@ -242,7 +242,18 @@ export default function ImportReport() {
 											result.title || result.sourceId
 										) }
 									</td>
-									<td>{ statusLabel( result.status ) }</td>
+									<td>
+										{ statusLabel( result.status ) }
+										{ result.warnings?.map( ( warning ) => (
+											<span
+												key={ warning }
+												className="spaces-importer-report__warning"
+											>
+												<br />
+												{ warning }
+											</span>
+										) ) }
+									</td>
 								</tr>
 							) ) }
 					</tbody>

@@ -76,6 +76,23 @@ describe( 'ImportReport', () => {
 		);
 	} );
 
+	it( 'tells what of a post the site left out', () => {
+		const finished = report();
+		finished.results[ 0 ].warnings = [
+			'Not on the site, and you are not allowed to create categories: Travel.',
+		];
+		act( () => {
+			dispatch( store ).importFinished( finished );
+		} );
+		render( <ImporterApp /> );
+		const row = screen
+			.getByRole( 'link', { name: '新年快乐' } )
+			.closest( 'tr' ) as HTMLElement;
+		expect( row ).toHaveTextContent(
+			'ImportedNot on the site, and you are not allowed to create categories: Travel.'
+		);
+	} );
+
 	it( 'retries a failed post and says so', async () => {
 		mockedFetch.mockResolvedValue( {
 			results: [
