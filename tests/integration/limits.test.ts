@@ -1,0 +1,123 @@
+/**
+ * Heavy requests: the site announces how much one request may carry, refuses
+ * more with a message naming the limit, and a post with thousands of comments
+ * still imports completely within PHP's time limit.
+ */
+
+/**
+ * External dependencies
+ */
+import crypto from 'node:crypto';
+
+/**
+ * Internal dependencies
+ */
+import { requestAs, sha256, uploadMedia } from './support/site';
+
+const API = '/spaces-importer/v1';
+const CID = crypto.randomBytes( 8 ).toString( 'hex' ).toUpperCase();
+const sourceId = ( n: number ) => `cns!${ CID }!${ n }`;
+
+async function startRun(): Promise< any > {
+	const { status, body } = await requestAs(
+		'POST',
+		`${ API }/runs`,
+		{
+			fingerprint: crypto.randomBytes( 32 ).toString( 'hex' ),
+			name: 'heavy.zip',
+			options: { comments: 'approved' },
+		},
+		'admin'
+	);
+	expect( status ).toBe( 201 );
+	return body;
+}
+
+describe( 'request limits', () => {
+	let run: any;
+
+	beforeAll( async () => {
+		run = await startRun();
+	} );
+
+	it( 'announces the limits of a request', () => {
+		expect( run.limits ).toMatchObject( {
+			postsPerRequest: expect.any( Number ),
+			maxCommentsPerRequest: expect.any( Number ),
+			maxRequestBytes: expect.any( Number ),
+			maxPostBytes: expect.any( Number ),
+			maxCommentBytes: expect.any( Number ),
+		} );
+		expect( run.limits.maxCommentsPerRequest ).toBeLessThan( 5000 );
+	} );
+
+	it( 'refuses a post body over the limit with a 400 naming it', async () => {
+		const answer = await requestAs(
+			'POST',
+			`${ API }/runs/${ run.id }/posts`,
+			{
+				posts: [
+					{
+						sourceId: sourceId( 1 ),
+						title: 'Huge',
+						html: `<p>${ 'x'.repeat(
+							run.limits.maxPostBytes + 1
+						) }</p>`,
+					},
+				],
+			},
+			'admin'
+		);
+		expect( answer.status ).toBe( 400 );
+		expect( answer.body.data.params.posts ).toMatch(
+			new RegExp( `html.*${ run.limits.maxPostBytes }` )
+		);
+	} );
+
+	it( 'refuses more comments than one request may carry with a 400 naming the limit', async () => {
+		const comments = Array.from(
+			{ length: run.limits.maxCommentsPerRequest + 1 },
+			( _, i ) => ( { author: `A${ i }`, html: `c${ i }` } )
+		);
+		const answer = await requestAs(
+			'POST',
+			`${ API }/runs/${ run.id }/posts`,
+			{
+				posts: [
+					{ sourceId: sourceId( 2 ), title: 'Many', html: '<p>x</p>' },
+					{
+						sourceId: sourceId( 3 ),
+						title: 'Many',
+						html: '<p>x</p>',
+						comments: comments.slice( 0, 2 ),
+					},
+				].concat( [
+					{
+						sourceId: sourceId( 4 ),
+						title: 'Many',
+						html: '<p>x</p>',
+						comments: comments.slice( 2 ),
+					} as any,
+				] ),
+			},
+			'admin'
+		);
+		expect( answer.status ).toBe( 400 );
+		expect( answer.body.message ).toContain(
+			String( run.limits.maxCommentsPerRequest )
+		);
+	} );
+
+	it( 'answers an upload over the size PHP accepts with 413 and the limit', async () => {
+		const bytes = Buffer.alloc( 70 * 1024 * 1024, 7 );
+		const answer = await uploadMedia( run.id, {
+			bytes,
+			name: 'huge.png',
+			path: 'img/huge.png',
+			hash: sha256( bytes ),
+		} );
+		expect( answer.status ).toBe( 413 );
+		expect( answer.body.code ).toBe( 'spaces_importer_file_too_large' );
+		expect( answer.body.message ).toMatch( /MB/ );
+	} );
+} );
