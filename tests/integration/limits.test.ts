@@ -8,11 +8,13 @@
  * External dependencies
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import nodePath from 'node:path';
 
 /**
  * Internal dependencies
  */
-import { requestAs, sha256, uploadMedia } from './support/site';
+import { requestAs, sha256, testSite, uploadMedia } from './support/site';
 
 const API = '/spaces-importer/v1';
 const CID = crypto.randomBytes( 8 ).toString( 'hex' ).toUpperCase();
@@ -70,7 +72,9 @@ describe( 'request limits', () => {
 		);
 		expect( answer.status ).toBe( 400 );
 		expect( answer.body.data.params.posts ).toMatch(
-			new RegExp( `html.*${ run.limits.maxPostBytes }` )
+			new RegExp(
+				`html.*${ run.limits.maxPostBytes.toLocaleString( 'en-US' ) }`
+			)
 		);
 	} );
 
@@ -119,5 +123,76 @@ describe( 'request limits', () => {
 		expect( answer.status ).toBe( 413 );
 		expect( answer.body.code ).toBe( 'spaces_importer_file_too_large' );
 		expect( answer.body.message ).toMatch( /MB/ );
+	} );
+} );
+
+describe( 'a request that dies half-way', () => {
+	const muPlugins = () =>
+		nodePath.join( testSite().dir, 'wp-content', 'mu-plugins' );
+	const plugin = () =>
+		nodePath.join( muPlugins(), `die-${ CID.toLowerCase() }.php` );
+	const flag = () =>
+		nodePath.join( muPlugins(), `die-${ CID.toLowerCase() }.flag` );
+
+	beforeAll( () => {
+		// While the flag file exists, writing a post titled "Die <CID>" is a PHP fatal error.
+		fs.writeFileSync(
+			plugin(),
+			`<?php
+add_filter( 'wp_insert_post_data', function ( $data ) {
+	if ( 'Die ${ CID }' === $data['post_title'] && file_exists( ${ JSON.stringify(
+		flag()
+	) } ) ) {
+		// A fatal error without a stack trace, so the log names no plugin file.
+		trigger_error( 'Test fatal error', E_USER_ERROR );
+	}
+	return $data;
+} );
+`
+		);
+	} );
+
+	afterAll( () => {
+		fs.rmSync( plugin(), { force: true } );
+		fs.rmSync( flag(), { force: true } );
+	} );
+
+	it( 'leaves no lock that holds up sending the batch again', async () => {
+		const run = await startRun();
+		const batch = {
+			posts: [
+				{ sourceId: sourceId( 10 ), title: 'Fine', html: '<p>a</p>' },
+				{
+					sourceId: sourceId( 11 ),
+					title: `Die ${ CID }`,
+					html: '<p>b</p>',
+				},
+			],
+		};
+		fs.writeFileSync( flag(), '' );
+		const died = await requestAs(
+			'POST',
+			`${ API }/runs/${ run.id }/posts`,
+			batch,
+			'admin'
+		);
+		expect( died.status ).toBe( 500 );
+		fs.rmSync( flag() );
+
+		const started = Date.now();
+		const again = await requestAs(
+			'POST',
+			`${ API }/runs/${ run.id }/posts`,
+			batch,
+			'admin'
+		);
+		expect( again.status ).toBe( 200 );
+		expect(
+			again.body.results.map( ( r: any ) => [ r.sourceId, r.status ] )
+		).toEqual( [
+			[ sourceId( 10 ), 'unchanged' ],
+			[ sourceId( 11 ), 'created' ],
+		] );
+		expect( Date.now() - started ).toBeLessThan( 10000 );
 	} );
 } );
