@@ -14,7 +14,16 @@ import nodePath from 'node:path';
 /**
  * Internal dependencies
  */
-import { requestAs, sha256, testSite, uploadMedia } from './support/site';
+import type { ArchiveModel } from '../../src/archive/model';
+import { runImport } from '../../src/import/runner';
+import {
+	requestAs,
+	sha256,
+	sitePhpJson,
+	testSite,
+	transportAs,
+	uploadMedia,
+} from './support/site';
 
 const API = '/spaces-importer/v1';
 const CID = crypto.randomBytes( 8 ).toString( 'hex' ).toUpperCase();
@@ -88,7 +97,11 @@ describe( 'request limits', () => {
 			`${ API }/runs/${ run.id }/posts`,
 			{
 				posts: [
-					{ sourceId: sourceId( 2 ), title: 'Many', html: '<p>x</p>' },
+					{
+						sourceId: sourceId( 2 ),
+						title: 'Many',
+						html: '<p>x</p>',
+					},
 					{
 						sourceId: sourceId( 3 ),
 						title: 'Many',
@@ -194,5 +207,111 @@ add_filter( 'wp_insert_post_data', function ( $data ) {
 			[ sourceId( 11 ), 'created' ],
 		] );
 		expect( Date.now() - started ).toBeLessThan( 10000 );
+	} );
+} );
+
+describe( 'a post with 5,000 comments', () => {
+	const plugin = () =>
+		nodePath.join(
+			testSite().dir,
+			'wp-content',
+			'mu-plugins',
+			`time-limit-${ CID.toLowerCase() }.php`
+		);
+
+	beforeAll( () => {
+		// PHP's built-in server has no time limit; a host has 30 s. The header
+		// shows the limit the request really ran with.
+		fs.writeFileSync(
+			plugin(),
+			`<?php
+set_time_limit( 30 );
+add_filter( 'rest_post_dispatch', function ( $response ) {
+	$response->header( 'X-Test-Time-Limit', (string) ini_get( 'max_execution_time' ) );
+	return $response;
+} );
+`
+		);
+	} );
+
+	afterAll( () => {
+		fs.rmSync( plugin(), { force: true } );
+	} );
+
+	it( 'imports every comment, each request inside a 30 s time limit', async () => {
+		const { url, admin } = testSite();
+		const probe = await fetch( `${ url }/wp-json/spaces-importer/v1/runs`, {
+			headers: {
+				Authorization:
+					'Basic ' +
+					Buffer.from(
+						`${ admin.login }:${ admin.appPassword }`
+					).toString( 'base64' ),
+			},
+		} );
+		expect( probe.headers.get( 'x-test-time-limit' ) ).toBe( '30' );
+
+		const comments = Array.from( { length: 5000 }, ( _, i ) => ( {
+			author: `Reader <${ i }>`,
+			authorUrl: i % 2 ? `http://reader${ i }.example/` : null,
+			published: `2007-05-${ String( 1 + ( i % 28 ) ).padStart(
+				2,
+				'0'
+			) }T08:${ String( i % 60 ).padStart( 2, '0' ) }:00`,
+			html: `Comment ${ i } <b>bold</b> <a href="http://x.example/${ i }">link</a> <script>bad()</script>`,
+		} ) );
+		const model: ArchiveModel = {
+			name: 'many-comments.zip',
+			blog: { title: 'Blog', host: null, cid: CID, culture: 'en-US' },
+			posts: [
+				{
+					sourceId: sourceId( 20 ),
+					number: 20,
+					title: 'Popular',
+					html: '<p>Everyone wrote.</p>',
+					published: '2007-04-30T10:00:00',
+					dateSource: 'footer',
+					categories: [],
+					originalUrl: null,
+					comments,
+					declaredCommentCount: null,
+					images: [],
+					links: [],
+					files: [ 'a.html' ],
+				} as any,
+			],
+			media: [],
+			warnings: [],
+		};
+		const report = await runImport( {
+			model,
+			transport: transportAs( 'admin' ),
+			options: { status: 'publish', comments: 'approved', images: false },
+		} );
+		expect( report.results ).toHaveLength( 1 );
+		expect( report.results[ 0 ] ).toMatchObject( {
+			status: 'created',
+			comments: { created: 5000 },
+		} );
+		const stored = sitePhpJson( `
+$post = ${ report.results[ 0 ].postId };
+$comments = get_comments( array( 'post_id' => $post, 'orderby' => 'comment_ID', 'order' => 'ASC' ) );
+echo "\\n" . wp_json_encode( array(
+	'count' => count( $comments ),
+	'commentCount' => (int) get_post( $post )->comment_count,
+	'first' => array( $comments[0]->comment_author, $comments[0]->comment_content, $comments[0]->comment_date ),
+	'run' => (int) get_comment_meta( $comments[4999]->comment_ID, '_spaces_importer_run', true ),
+) );
+` );
+		expect( stored ).toEqual( {
+			count: 5000,
+			commentCount: 5000,
+			first: [
+				'Reader &lt;0&gt;',
+				'Comment 0 <b>bold</b> <a href="http://x.example/0" rel="nofollow ugc">link</a> bad()',
+				'2007-05-01 08:00:00',
+			],
+			run: report.run.id,
+		} );
 	} );
 } );
