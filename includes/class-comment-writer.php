@@ -57,7 +57,7 @@ class Comment_Writer {
 				continue;
 			}
 			$known[ $key ] = true;
-			$row           = $this->comment_data( $post_id, $comment, $key, $run_id, $mode );
+			$row           = $this->comment_data( $post_id, $comment, $mode );
 			// The column holds 64 KB; the row would make its whole statement fail.
 			if ( strlen( $row['comment_content'] ) <= self::MAX_CONTENT_BYTES ) {
 				$rows[ $key ] = $row;
@@ -199,12 +199,10 @@ class Comment_Writer {
 	 *
 	 * @param int    $post_id The post.
 	 * @param array  $comment Normalized comment.
-	 * @param string $key     Its identity.
-	 * @param int    $run_id  The run.
 	 * @param string $mode    `approved` or `pending`.
 	 * @return array
 	 */
-	private function comment_data( $post_id, array $comment, $key, $run_id, $mode ) {
+	private function comment_data( $post_id, array $comment, $mode ) {
 		$data  = array(
 			'comment_post_ID'      => (int) $post_id,
 			'comment_author'       => self::author_text( (string) $comment['author'] ),
