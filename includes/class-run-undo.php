@@ -173,7 +173,7 @@ class Run_Undo {
 			+ count( $this->created_posts( $run_id, 'post', 0, $force ) )
 			+ ( $force ? count( $this->created_posts( $run_id, 'attachment', 0, true ) ) : 0 )
 			+ count( $this->created_comments( $run_id, 0, $force ) )
-			+ count( $this->created_terms( $run_id ) );
+			+ ( $force ? count( $this->created_terms( $run_id ) ) : 0 );
 	}
 
 	/**
@@ -359,9 +359,23 @@ class Run_Undo {
 			$used = (int) $wpdb->get_var( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- the stored count may be deferred.
 				$wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->term_relationships} WHERE term_taxonomy_id = %d", $term->term_taxonomy_id )
 			);
-			if ( $used ) {
-				// Someone uses it now: it is theirs.
+			$own  = (int) $wpdb->get_var( // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+				$wpdb->prepare(
+					"SELECT COUNT(*) FROM {$wpdb->term_relationships} tr
+					INNER JOIN {$wpdb->postmeta} m ON m.post_id = tr.object_id AND m.meta_key = %s AND m.meta_value = %s
+					WHERE tr.term_taxonomy_id = %d",
+					Run_Store::META_RUN,
+					(string) $run_id,
+					$term->term_taxonomy_id
+				)
+			);
+			if ( $used > $own ) {
+				// Someone else uses it now: it is theirs.
 				delete_term_meta( $term->term_id, Run_Store::META_RUN );
+				continue;
+			}
+			if ( $own ) {
+				// Only the run's trashed posts use it: it goes when they are deleted.
 				continue;
 			}
 			wp_delete_term( $term->term_id, $term->taxonomy );

@@ -198,8 +198,18 @@ describe( 'undo', () => {
 	it( 'moves posts to the trash, and deletes them when forced', async () => {
 		const run = await startRun( {} );
 		const [ created ] = await sendPosts( run.id, [
-			{ sourceId: sourceId( 4 ), title: 'Trash me', html: '<p>x</p>' },
+			{
+				sourceId: sourceId( 4 ),
+				title: 'Trash me',
+				html: '<p>x</p>',
+				categories: [ `Trash ${ CID }` ],
+			},
 		] );
+		const category = () =>
+			sitePhpJson(
+				`echo "\\n" . wp_json_encode( (bool) term_exists( 'Trash ${ CID }', 'category' ) );`
+			);
+		expect( category() ).toBe( true );
 		const done = await untilDone(
 			'DELETE',
 			`${ API }/runs/${ run.id }`,
@@ -207,6 +217,10 @@ describe( 'undo', () => {
 		);
 		expect( done.state ).toBe( 'undone' );
 		expect( post( created.postId )?.status ).toBe( 'trash' );
+		// Its category stays with it, for restoring it from the trash.
+		expect( post( created.postId )?.categories ).toEqual( [
+			`Trash ${ CID }`,
+		] );
 
 		await untilDone(
 			'DELETE',
@@ -214,6 +228,7 @@ describe( 'undo', () => {
 			'undo'
 		);
 		expect( post( created.postId ) ).toBeNull();
+		expect( category() ).toBe( false );
 	} );
 
 	it( 'lets a contributor undo their own run of pending posts', async () => {
