@@ -80,7 +80,6 @@ class Comment_Writer {
 		}
 		if ( $created ) {
 			wp_update_comment_count( $post_id );
-			clean_comment_cache( array() );
 			wp_cache_set_comments_last_changed();
 		}
 		return $created;
