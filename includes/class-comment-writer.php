@@ -12,14 +12,29 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Adds the comments of one post that it does not hold yet.
  *
- * A post's comments always arrive in one request, so no two requests insert
- * comments on the same post at once (which would lose `comment_count` updates).
- * Comments go through `wp_insert_comment`, not `wp_new_comment`: old comments
- * must pass no flood or duplicate checks and notify no one.
+ * A post's comments are written under the post's item lock, so no two
+ * requests insert comments on the same post at once; a post with many comments
+ * comes in several requests, one part each. Old comments must pass no flood or
+ * duplicate checks and notify no one, so they are not `wp_new_comment`'s; and
+ * thousands must fit in one request, so they are written in bulk: one
+ * multi-row INSERT for a few hundred comments, one for their meta, and one
+ * comment-count update for the post, with the fields filtered exactly as
+ * before (see {@see self::content()} and {@see self::author_text()}).
  */
 class Comment_Writer {
 
 	const META_KEY = '_spaces_importer_key';
+
+	/**
+	 * Rows per INSERT statement; statements also stay under about 1 MB.
+	 */
+	const ROWS_PER_INSERT = 500;
+	const BYTES_PER_INSERT = 1048576;
+
+	/**
+	 * What the comment_content column holds.
+	 */
+	const MAX_CONTENT_BYTES = 65535;
 
 	/**
 	 * Adds the comments a post does not hold yet.
@@ -34,20 +49,109 @@ class Comment_Writer {
 		if ( ! $comments ) {
 			return 0;
 		}
-		$known   = $this->existing_keys( $post_id );
-		$created = 0;
+		$known = $this->existing_keys( $post_id );
+		$rows  = array();
 		foreach ( $comments as $comment ) {
 			$key = self::key( $comment );
 			if ( isset( $known[ $key ] ) ) {
 				continue;
 			}
-			$id = wp_insert_comment( wp_slash( $this->comment_data( $post_id, $comment, $key, $run_id, $mode ) ) );
-			if ( $id ) {
-				$known[ $key ] = true;
-				++$created;
+			$known[ $key ] = true;
+			$row           = $this->comment_data( $post_id, $comment, $mode );
+			// The column holds 64 KB; the row would make its whole statement fail.
+			if ( strlen( $row['comment_content'] ) <= self::MAX_CONTENT_BYTES ) {
+				$rows[ $key ] = $row;
 			}
 		}
+		$created = 0;
+		$chunk   = array();
+		$bytes   = 0;
+		foreach ( $rows as $key => $row ) {
+			$chunk[ $key ] = $row;
+			$bytes        += strlen( $row['comment_content'] ) + strlen( $row['comment_author'] ) + strlen( $row['comment_author_url'] ) + 200;
+			if ( count( $chunk ) >= self::ROWS_PER_INSERT || $bytes >= self::BYTES_PER_INSERT ) {
+				$created += $this->insert_rows( $post_id, $chunk, $run_id );
+				$chunk    = array();
+				$bytes    = 0;
+			}
+		}
+		if ( $chunk ) {
+			$created += $this->insert_rows( $post_id, $chunk, $run_id );
+		}
+		if ( $created ) {
+			wp_update_comment_count( $post_id );
+			wp_cache_set_comments_last_changed();
+		}
 		return $created;
+	}
+
+	/**
+	 * Inserts some comments of one post and their meta, two statements in all.
+	 *
+	 * @param int                 $post_id The post.
+	 * @param array<string,array> $rows    Comment data by identity key.
+	 * @param int                 $run_id  The run.
+	 * @return int How many were inserted.
+	 */
+	private function insert_rows( $post_id, array $rows, $run_id ) {
+		global $wpdb;
+		$columns = array( 'comment_post_ID', 'comment_author', 'comment_author_email', 'comment_author_url', 'comment_author_IP', 'comment_date', 'comment_date_gmt', 'comment_content', 'comment_karma', 'comment_approved', 'comment_agent', 'comment_type', 'comment_parent', 'user_id' );
+		$values  = array();
+		foreach ( $rows as $row ) {
+			$values[] = $wpdb->prepare(
+				'( %d, %s, %s, %s, %s, %s, %s, %s, %d, %s, %s, %s, %d, %d )',
+				$row['comment_post_ID'],
+				$row['comment_author'],
+				$row['comment_author_email'],
+				$row['comment_author_url'],
+				'',
+				$row['comment_date'],
+				$row['comment_date_gmt'],
+				$row['comment_content'],
+				0,
+				(string) $row['comment_approved'],
+				'',
+				$row['comment_type'],
+				$row['comment_parent'],
+				$row['user_id']
+			);
+		}
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- each row prepared above.
+		$inserted = $wpdb->query( "INSERT INTO {$wpdb->comments} ( " . implode( ', ', $columns ) . ' ) VALUES ' . implode( ', ', $values ) );
+		if ( ! $inserted ) {
+			return 0;
+		}
+		$first = (int) $wpdb->insert_id;
+		// The new rows are found again by their fields, not by assuming consecutive ids.
+		$found = $wpdb->get_results( // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+			$wpdb->prepare(
+				"SELECT c.comment_ID, c.comment_author, c.comment_date_gmt, c.comment_content FROM {$wpdb->comments} c
+				LEFT JOIN {$wpdb->commentmeta} cm ON cm.comment_id = c.comment_ID AND cm.meta_key = %s
+				WHERE c.comment_post_ID = %d AND c.comment_ID >= %d AND cm.meta_id IS NULL ORDER BY c.comment_ID",
+				self::META_KEY,
+				$post_id,
+				$first
+			)
+		);
+		$by_fields = array();
+		foreach ( $rows as $key => $row ) {
+			$by_fields[ md5( $row['comment_author'] . "\n" . $row['comment_date_gmt'] . "\n" . $row['comment_content'] ) ][] = $key;
+		}
+		$meta = array();
+		foreach ( $found as $comment ) {
+			$fields = md5( $comment->comment_author . "\n" . $comment->comment_date_gmt . "\n" . $comment->comment_content );
+			if ( empty( $by_fields[ $fields ] ) ) {
+				continue;
+			}
+			$key    = array_shift( $by_fields[ $fields ] );
+			$meta[] = $wpdb->prepare( '( %d, %s, %s )', $comment->comment_ID, self::META_KEY, $key );
+			$meta[] = $wpdb->prepare( '( %d, %s, %s )', $comment->comment_ID, Run_Store::META_RUN, (string) (int) $run_id );
+		}
+		if ( $meta ) {
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- each row prepared above.
+			$wpdb->query( "INSERT INTO {$wpdb->commentmeta} ( comment_id, meta_key, meta_value ) VALUES " . implode( ', ', $meta ) );
+		}
+		return (int) $inserted;
 	}
 
 	/**
@@ -90,16 +194,14 @@ class Comment_Writer {
 	}
 
 	/**
-	 * The comment as `wp_insert_comment` takes it (unslashed).
+	 * The comment's row (unslashed), its fields filtered.
 	 *
 	 * @param int    $post_id The post.
 	 * @param array  $comment Normalized comment.
-	 * @param string $key     Its identity.
-	 * @param int    $run_id  The run.
 	 * @param string $mode    `approved` or `pending`.
 	 * @return array
 	 */
-	private function comment_data( $post_id, array $comment, $key, $run_id, $mode ) {
+	private function comment_data( $post_id, array $comment, $mode ) {
 		$data  = array(
 			'comment_post_ID'      => (int) $post_id,
 			'comment_author'       => self::author_text( (string) $comment['author'] ),
@@ -110,15 +212,15 @@ class Comment_Writer {
 			'comment_type'         => 'comment',
 			'comment_parent'       => 0,
 			'user_id'              => 0,
-			'comment_meta'         => array(
-				self::META_KEY      => $key,
-				Run_Store::META_RUN => (int) $run_id,
-			),
 		);
 		$dates = Dates::local_and_gmt( $comment['published'] );
 		if ( $dates ) {
 			$data['comment_date']     = $dates[0];
 			$data['comment_date_gmt'] = $dates[1];
+		} else {
+			// What wp_insert_comment would have set: now.
+			$data['comment_date']     = current_time( 'mysql' );
+			$data['comment_date_gmt'] = current_time( 'mysql', true );
 		}
 		return $data;
 	}

@@ -227,6 +227,8 @@ class Post_Writer {
 		if ( $post_id ) {
 			// An update changes what the archive says; status and author stay the owner's.
 			$postarr['ID'] = $post_id;
+			// What it said before comes back if the run is undone.
+			Run_Undo::keep_prior( $post_id, $run_id );
 		} else {
 			$postarr['post_status']                       = $options['status'];
 			$postarr['post_author']                       = $options['author'];
@@ -247,6 +249,9 @@ class Post_Writer {
 		}
 		$id = (int) $id;
 		$this->attach_images( $id, $images, $options );
+		foreach ( $images as $image ) {
+			Run_Undo::record_use( $image['attachmentId'], $run_id );
+		}
 		$this->keep_links( $id, $item['links'], $run_id );
 		$written = array(
 			'sourceId' => $item['sourceId'],

@@ -85,7 +85,9 @@ class Run_Finalizer {
 
 	/**
 	 * Once per run: earlier posts whose links found no target are rewritten
-	 * again with this run's posts, which may be the ones they name.
+	 * again with this run's posts, which may be the ones they name. Only posts
+	 * of the same archive, or of the same owner, that the current user may
+	 * edit are taken over: a run never rewrites another user's posts.
 	 *
 	 * @param int $run_id The run.
 	 */
@@ -94,15 +96,29 @@ class Run_Finalizer {
 			return;
 		}
 		global $wpdb;
-		// One statement: the marks become this run's pending links.
-		$wpdb->query( // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		$run     = get_post( $run_id );
+		$options = $this->store->options( $run );
+		$print   = (string) get_post_meta( $run_id, Run_Store::META_FINGERPRINT, true );
+		$rows    = $wpdb->get_results( // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 			$wpdb->prepare(
-				"UPDATE {$wpdb->postmeta} SET meta_key = %s, meta_value = %s WHERE meta_key = %s",
-				Post_Writer::META_LINKS_RUN,
-				(string) $run_id,
+				"SELECT m.post_id, p.post_author, f.meta_value AS fingerprint FROM {$wpdb->postmeta} m
+				INNER JOIN {$wpdb->posts} p ON p.ID = m.post_id
+				LEFT JOIN {$wpdb->postmeta} r ON r.post_id = m.post_id AND r.meta_key = %s
+				LEFT JOIN {$wpdb->postmeta} f ON f.post_id = r.meta_value AND f.meta_key = %s
+				WHERE m.meta_key = %s",
+				Run_Store::META_RUN,
+				Run_Store::META_FINGERPRINT,
 				self::META_LINKS_UNRESOLVED
 			)
 		);
+		foreach ( $rows as $row ) {
+			$ours = ( '' !== $print && $print === (string) $row->fingerprint ) || (int) $row->post_author === (int) $options['author'];
+			if ( ! $ours || ! current_user_can( 'edit_post', (int) $row->post_id ) ) {
+				continue;
+			}
+			delete_post_meta( (int) $row->post_id, self::META_LINKS_UNRESOLVED );
+			update_post_meta( (int) $row->post_id, Post_Writer::META_LINKS_RUN, (int) $run_id );
+		}
 		update_post_meta( $run_id, self::META_ADOPTED, 1 );
 	}
 

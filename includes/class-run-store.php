@@ -35,6 +35,16 @@ class Run_Store {
 	const LIST_LIMIT = 20;
 
 	/**
+	 * The longest post body a request may carry, in characters.
+	 */
+	const MAX_POST_BYTES = 2097152;
+
+	/**
+	 * The longest comment a request may carry, in characters.
+	 */
+	const MAX_COMMENT_BYTES = 65536;
+
+	/**
 	 * Counts and failures of the runs.
 	 *
 	 * @var Run_Report
@@ -280,10 +290,31 @@ class Run_Store {
 		 * @param int $per_request Posts per request.
 		 */
 		$posts_per_request = (int) apply_filters( 'spaces_importer_posts_per_request', 50 );
+		/**
+		 * Filters how many comments one posts request may carry, over all its
+		 * posts; a post with more is sent in several requests.
+		 *
+		 * @param int $per_request Comments per request.
+		 */
+		$comments_per_request = (int) apply_filters( 'spaces_importer_comments_per_request', 1000 );
+		/**
+		 * Filters how large a posts request may be, in bytes.
+		 *
+		 * @param int $bytes Bytes per request.
+		 */
+		$request_bytes = (int) apply_filters( 'spaces_importer_request_bytes', 8 * MB_IN_BYTES );
+		$post_max      = wp_convert_hr_to_bytes( (string) ini_get( 'post_max_size' ) );
+		if ( $post_max > 0 ) {
+			$request_bytes = min( $request_bytes, $post_max );
+		}
 		return array(
-			'postsPerRequest' => max( 1, min( 200, $posts_per_request ) ),
-			'maxUploadBytes'  => (int) wp_max_upload_size(),
-			'allowedTypes'    => Media_Type_Check::allowed_types(),
+			'postsPerRequest'       => max( 1, min( 200, $posts_per_request ) ),
+			'maxCommentsPerRequest' => max( 1, min( 5000, $comments_per_request ) ),
+			'maxRequestBytes'       => max( 256 * KB_IN_BYTES, $request_bytes ),
+			'maxPostBytes'          => self::MAX_POST_BYTES,
+			'maxCommentBytes'       => self::MAX_COMMENT_BYTES,
+			'maxUploadBytes'        => (int) wp_max_upload_size(),
+			'allowedTypes'          => Media_Type_Check::allowed_types(),
 		);
 	}
 }

@@ -61,6 +61,7 @@ class Run_Media_Controller extends \WP_REST_Controller {
 	 * Registers the routes.
 	 */
 	public function register_routes() {
+		add_filter( 'rest_request_before_callbacks', array( $this, 'refuse_dropped_body' ), 10, 3 );
 		register_rest_route(
 			$this->namespace,
 			'/' . $this->rest_base,
@@ -117,6 +118,42 @@ class Run_Media_Controller extends \WP_REST_Controller {
 					),
 				),
 				'schema' => array( $this, 'get_lookup_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * A body over `post_max_size` is dropped by PHP before WordPress sees it,
+	 * so the upload would be answered as missing its fields: it is answered
+	 * 413 with the limit instead, as a file over the limit is.
+	 *
+	 * @param mixed            $response Response so far (an error when the fields are missing).
+	 * @param array            $handler  The route's handler.
+	 * @param \WP_REST_Request $request  Request.
+	 * @return mixed
+	 */
+	public function refuse_dropped_body( $response, $handler, $request ) {
+		if ( ! isset( $handler['callback'] ) || array( $this, 'create_item' ) !== $handler['callback'] ) {
+			return $response;
+		}
+		$length = isset( $_SERVER['CONTENT_LENGTH'] ) ? (int) $_SERVER['CONTENT_LENGTH'] : 0;
+		$limit  = wp_convert_hr_to_bytes( (string) ini_get( 'post_max_size' ) );
+		// phpcs:ignore WordPress.Security.NonceVerification.Missing -- only whether PHP kept the body.
+		if ( ! $limit || $length <= $limit || ! empty( $_POST ) || ! empty( $_FILES ) ) {
+			return $response;
+		}
+		$can = $this->create_item_permissions_check( $request );
+		if ( true !== $can ) {
+			return $can;
+		}
+		$largest = min( $limit, wp_max_upload_size() );
+		return new \WP_Error(
+			'spaces_importer_file_too_large',
+			/* translators: %s: the largest size, such as 64 MB. */
+			sprintf( __( 'This file is larger than this site accepts (%s).', 'spaces-importer' ), size_format( $largest ) ),
+			array(
+				'status'   => 413,
+				'maxBytes' => (int) $largest,
 			)
 		);
 	}
@@ -184,6 +221,10 @@ class Run_Media_Controller extends \WP_REST_Controller {
 			$report->add( $run->ID, array( 'media' => array( 'failed' => 1 ) ) );
 			$report->add_failure( $run->ID, 'media', $request['path'], $stored->get_error_message() );
 			return $stored;
+		}
+		if ( 'existing' === $stored['status'] ) {
+			// Found, not uploaded: undoing the run that uploaded it must leave it for this one.
+			\SpacesImporter\Run_Undo::record_use( $stored['attachmentId'], $run->ID );
 		}
 		$report->add( $run->ID, array( 'media' => array( $stored['status'] => 1 ) ) );
 		$status = 'created' === $stored['status'] ? 201 : 200;

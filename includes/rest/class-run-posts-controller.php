@@ -21,11 +21,6 @@ class Run_Posts_Controller extends \WP_REST_Controller {
 	use Run_Route;
 
 	/**
-	 * How many comments one post may carry in a request.
-	 */
-	const MAX_COMMENTS = 5000;
-
-	/**
 	 * Route namespace.
 	 *
 	 * @var string
@@ -102,6 +97,7 @@ class Run_Posts_Controller extends \WP_REST_Controller {
 	 * @return array
 	 */
 	private function get_post_input_schema() {
+		$limits    = Run_Store::limits();
 		$source_id = array(
 			'description' => __( 'The Spaces item id, cns!<space id>!<number>, or for a post without one the importer\'s own id, local!<16 hex digits>.', 'spaces-importer' ),
 			'type'        => 'string',
@@ -123,8 +119,9 @@ class Run_Posts_Controller extends \WP_REST_Controller {
 					'required'  => true,
 				),
 				'html'        => array(
-					'type'     => 'string',
-					'required' => true,
+					'type'      => 'string',
+					'maxLength' => Run_Store::MAX_POST_BYTES,
+					'required'  => true,
 				),
 				'published'   => $published,
 				'categories'  => array(
@@ -141,9 +138,9 @@ class Run_Posts_Controller extends \WP_REST_Controller {
 					'maxLength' => 2048,
 				),
 				'comments'    => array(
-					'description' => __( 'The post’s comments; all of them, in one request.', 'spaces-importer' ),
+					'description' => __( 'The post’s comments, or a part of them; a post with many is sent in several requests.', 'spaces-importer' ),
 					'type'        => 'array',
-					'maxItems'    => self::MAX_COMMENTS,
+					'maxItems'    => $limits['maxCommentsPerRequest'],
 					'items'       => array(
 						'type'                 => 'object',
 						'additionalProperties' => false,
@@ -159,8 +156,9 @@ class Run_Posts_Controller extends \WP_REST_Controller {
 							),
 							'published' => $published,
 							'html'      => array(
-								'type'     => 'string',
-								'required' => true,
+								'type'      => 'string',
+								'maxLength' => Run_Store::MAX_COMMENT_BYTES,
+								'required'  => true,
 							),
 						),
 					),
@@ -230,10 +228,54 @@ class Run_Posts_Controller extends \WP_REST_Controller {
 		if ( is_wp_error( $run ) ) {
 			return $run;
 		}
+		$too_heavy = $this->check_weight( $request );
+		if ( is_wp_error( $too_heavy ) ) {
+			return $too_heavy;
+		}
 		$posts   = array_map( array( $this, 'with_defaults' ), $request['posts'] );
 		$results = $this->writer->write_batch( $posts, $run->ID, $this->store->options( $run ) );
 		$this->report( $run->ID, $results );
 		return rest_ensure_response( array( 'results' => $results ) );
+	}
+
+	/**
+	 * Refuses a request heavier than one request may be: too many comments
+	 * over all its posts (400), or too many bytes (413). Either would run past
+	 * the time a host gives a request.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return true|\WP_Error
+	 */
+	private function check_weight( $request ) {
+		$limits = Run_Store::limits();
+		$bytes  = strlen( (string) $request->get_body() );
+		if ( $bytes > $limits['maxRequestBytes'] ) {
+			return new \WP_Error(
+				'spaces_importer_request_too_large',
+				/* translators: 1: the request's size, 2: the largest size, such as 8 MB. */
+				sprintf( __( 'This request is %1$s; one request may carry at most %2$s (limits.maxRequestBytes).', 'spaces-importer' ), size_format( $bytes ), size_format( $limits['maxRequestBytes'] ) ),
+				array(
+					'status' => 413,
+					'limit'  => $limits['maxRequestBytes'],
+				)
+			);
+		}
+		$comments = 0;
+		foreach ( (array) $request['posts'] as $post ) {
+			$comments += isset( $post['comments'] ) ? count( (array) $post['comments'] ) : 0;
+		}
+		if ( $comments > $limits['maxCommentsPerRequest'] ) {
+			return new \WP_Error(
+				'spaces_importer_too_many_comments',
+				/* translators: 1: how many comments were sent, 2: the most one request may carry. */
+				sprintf( __( 'This request carries %1$d comments; one request may carry at most %2$d (limits.maxCommentsPerRequest).', 'spaces-importer' ), $comments, $limits['maxCommentsPerRequest'] ),
+				array(
+					'status' => 400,
+					'limit'  => $limits['maxCommentsPerRequest'],
+				)
+			);
+		}
+		return true;
 	}
 
 	/**

@@ -74,9 +74,13 @@ final class Run_Schema {
 				'limits'        => array(
 					'type'       => 'object',
 					'properties' => array(
-						'postsPerRequest' => $count,
-						'maxUploadBytes'  => $count,
-						'allowedTypes'    => array(
+						'postsPerRequest'       => $count,
+						'maxCommentsPerRequest' => $count,
+						'maxRequestBytes'       => $count,
+						'maxPostBytes'          => $count,
+						'maxCommentBytes'       => $count,
+						'maxUploadBytes'        => $count,
+						'allowedTypes'          => array(
 							'type'  => 'array',
 							'items' => array( 'type' => 'string' ),
 						),

@@ -131,7 +131,14 @@ class Runs_Controller extends \WP_REST_Controller {
 					'methods'             => \WP_REST_Server::DELETABLE,
 					'callback'            => array( $this, 'delete_item' ),
 					'permission_callback' => array( $this, 'delete_item_permissions_check' ),
-					'args'                => array( 'id' => $this->run_id_arg() ),
+					'args'                => array(
+						'id'    => $this->run_id_arg(),
+						'force' => array(
+							'description' => __( 'Delete the run’s posts permanently instead of moving them to the trash.', 'spaces-importer' ),
+							'type'        => 'boolean',
+							'default'     => false,
+						),
+					),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -189,7 +196,12 @@ class Runs_Controller extends \WP_REST_Controller {
 		}
 		$options = $this->store->options( $run );
 		$others  = get_current_user_id() !== $options['author'] || get_current_user_id() !== (int) $run->post_author;
-		if ( ! current_user_can( 'delete_published_posts' ) || ( $others && ! current_user_can( 'delete_others_posts' ) ) ) {
+		// Deleting one's own drafts needs delete_posts; published posts need more.
+		$needed = $this->undo->needed_capabilities( $run->ID );
+		if ( $others ) {
+			$needed[] = 'delete_others_posts';
+		}
+		if ( count( array_filter( $needed, 'current_user_can' ) ) < count( $needed ) ) {
 			return Permissions::forbidden( 'spaces_importer_cannot_undo', __( 'Sorry, you are not allowed to delete the posts of this import.', 'spaces-importer' ) );
 		}
 		return true;
@@ -268,7 +280,7 @@ class Runs_Controller extends \WP_REST_Controller {
 		if ( is_wp_error( $run ) ) {
 			return $run;
 		}
-		$remaining    = $this->undo->step( $run );
+		$remaining    = $this->undo->step( $run, (bool) $request['force'] );
 		$data         = $this->store->to_response( get_post( $run->ID ) );
 		$data['undo'] = array( 'remaining' => $remaining );
 		return rest_ensure_response( $data );

@@ -3,6 +3,7 @@
  */
 import type { ArchiveModel } from '../archive/model';
 import { RunControl } from './control';
+import { planBatches } from './batches';
 import { archiveFingerprint } from './fingerprint';
 import { sha256Hex } from './hash';
 import type { MediaSource } from './media-source';
@@ -146,37 +147,46 @@ export async function runImport( args: RunImportArgs ): Promise< RunReport > {
 			: [];
 
 		progress.phase( 'posts' );
-		const size = Math.max( 1, run.limits.postsPerRequest );
-		const batches: number[] = [];
-		for ( let start = 0; start < model.posts.length; start += size ) {
-			batches.push( start );
-		}
-		// Results by batch, so the report lists posts in the archive's order
-		// whichever batch the site answers first.
-		const answered: PostResult[][] = [];
+		const batches = planBatches(
+			model.posts.map( ( post ) =>
+				toPostPayload( post, uploaded, options )
+			),
+			run.limits
+		);
+		// Results by post, so the report lists posts in the archive's order
+		// whichever batch the site answers first; a post sent in parts
+		// (many comments) gets one result for all of them.
+		const answered: PostResult[][] = model.posts.map( () => [] );
 		await eachLimited(
 			batches,
 			POSTS_IN_FLIGHT,
 			control,
-			async ( start, index ) => {
-				const batch = model.posts.slice( start, start + size );
+			async ( batch ) => {
 				const answer = await send< { results: PostResult[] } >(
 					'POST',
 					`/runs/${ run.id }/posts`,
-					{
-						posts: batch.map( ( post ) =>
-							toPostPayload( post, uploaded, options )
-						),
-					}
+					{ posts: batch.map( ( part ) => part.payload ) }
 				);
-				answered[ index ] = answer.results.map( ( result, at ) => ( {
-					...result,
-					title: batch[ at ]?.title,
-				} ) );
-				progress.postsDone( batch.length );
+				batch.forEach( ( part, at ) => {
+					const result = answer.results[ at ];
+					if ( result ) {
+						answered[ part.index ].push( result );
+					}
+				} );
+				progress.postsDone(
+					batch.filter( ( part ) => part.last ).length
+				);
 			}
 		);
-		const results = answered.flat();
+		const results: PostResult[] = [];
+		answered.forEach( ( parts, index ) => {
+			if ( parts.length ) {
+				results.push( {
+					...mergeParts( parts ),
+					title: model.posts[ index ].title,
+				} );
+			}
+		} );
 
 		progress.phase( 'finalize' );
 		let finished = run;
@@ -200,6 +210,41 @@ export async function runImport( args: RunImportArgs ): Promise< RunReport > {
 	} finally {
 		unsubscribe();
 	}
+}
+
+const OUTCOME_RANK: PostResult[ 'status' ][] = [
+	'failed',
+	'created',
+	'updated',
+	'skipped',
+	'unchanged',
+];
+
+/**
+ * One result for a post sent in several parts: failed if a part failed,
+ * else what its first write did; comments added by every part.
+ *
+ * @param parts The answers for the post's parts.
+ * @return The post's result.
+ */
+export function mergeParts( parts: PostResult[] ): PostResult {
+	const status = OUTCOME_RANK.find( ( outcome ) =>
+		parts.some( ( part ) => part.status === outcome )
+	) as PostResult[ 'status' ];
+	const decisive =
+		parts.find( ( part ) => part.status === status ) ?? parts[ 0 ];
+	const withPost = parts.find( ( part ) => part.postId ) ?? decisive;
+	return {
+		...decisive,
+		postId: withPost.postId,
+		link: decisive.link ?? withPost.link,
+		comments: {
+			created: parts.reduce(
+				( sum, part ) => sum + ( part.comments?.created ?? 0 ),
+				0
+			),
+		},
+	};
 }
 
 interface MediaPhase {

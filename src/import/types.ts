@@ -32,6 +32,14 @@ export const DEFAULT_OPTIONS: ImportOptions = {
 
 export interface RunLimits {
 	postsPerRequest: number;
+	/** Comments one posts request may carry, over all its posts. */
+	maxCommentsPerRequest?: number;
+	/** Bytes of body one posts request may carry. */
+	maxRequestBytes?: number;
+	/** Characters of a post body. */
+	maxPostBytes?: number;
+	/** Characters of a comment. */
+	maxCommentBytes?: number;
 	maxUploadBytes?: number;
 	allowedTypes?: string[];
 }

@@ -12,7 +12,14 @@ import crypto from 'node:crypto';
 /**
  * Internal dependencies
  */
-import { allPosts, requestAs, untilDone } from './support/site';
+import {
+	allPosts,
+	createAccount,
+	requestAs,
+	sitePhpJson,
+	untilDone,
+	type TestAccount,
+} from './support/site';
 
 const API = '/spaces-importer/v1';
 const CID = crypto.randomBytes( 8 ).toString( 'hex' ).toUpperCase();
@@ -20,15 +27,24 @@ const sourceId = ( n: number ) => `cns!${ CID }!${ n }`;
 const entryUrl = ( n: number ) =>
 	`http://twoparts.spaces.live.com/blog/cns!${ CID }!${ n }.entry`;
 
-async function importRun( n: number, html: string, links: unknown[] ) {
+async function importRun(
+	n: number,
+	html: string,
+	links: unknown[],
+	who: 'admin' | TestAccount = 'admin'
+) {
 	const run = await requestAs(
 		'POST',
 		`${ API }/runs`,
 		{
 			fingerprint: crypto.randomBytes( 32 ).toString( 'hex' ),
 			name: `part-${ n }.zip`,
+			options:
+				who === 'admin'
+					? {}
+					: { status: 'draft', comments: 'pending', images: false },
 		},
-		'admin'
+		who
 	);
 	expect( run.status ).toBe( 201 );
 	const posts = await requestAs(
@@ -45,13 +61,14 @@ async function importRun( n: number, html: string, links: unknown[] ) {
 				},
 			],
 		},
-		'admin'
+		who
 	);
 	expect( posts.body.results[ 0 ].status ).toBe( 'created' );
 	await untilDone(
 		'POST',
 		`${ API }/runs/${ run.body.id }/finalize`,
-		'finalize'
+		'finalize',
+		who
 	);
 	return posts.body.results[ 0 ];
 }
@@ -70,4 +87,25 @@ it( 'rewrites a link whose target arrives in a later run', async () => {
 	const [ after ] = await allPosts( `&include=${ first.postId }` );
 	expect( after.content.raw ).not.toContain( entryUrl( 2 ) );
 	expect( after.content.raw ).toContain( `href="${ second.link }"` );
+} );
+
+it( 'leaves the posts of another user’s import as they are', async () => {
+	const someone = createAccount( 'author', [ 'import' ] );
+	const theirs = await importRun(
+		3,
+		`<p>See <a href="${ entryUrl( 4 ) }">part four</a>.</p>`,
+		[ { href: entryUrl( 4 ), sourceId: sourceId( 4 ) } ],
+		someone
+	);
+	const content = () =>
+		sitePhpJson(
+			`echo "\\n" . wp_json_encode( get_post( ${ theirs.postId } )->post_content );`
+		);
+	const before = content();
+	expect( before ).toContain( entryUrl( 4 ) );
+
+	// An administrator imports another archive holding the post it names.
+	await importRun( 4, '<p>The fourth part.</p>', [] );
+
+	expect( content() ).toBe( before );
 } );

@@ -311,7 +311,7 @@ export interface UndoScope {
 	posts: number;
 	comments: number;
 	images: number;
-	/** Posts the run changed: undo removes nothing of them. */
+	/** Posts the run changed: undo puts back what they said before. */
 	updated: number;
 }
 

@@ -45,8 +45,8 @@ export default function UndoDialog( { onConfirm, onClose }: Props ) {
 					{ sprintf(
 						/* translators: %s: number of posts. */
 						_n(
-							'%s post',
-							'%s posts',
+							'%s post, moved to the trash',
+							'%s posts, moved to the trash',
 							scope.posts,
 							'spaces-importer'
 						),
@@ -69,8 +69,8 @@ export default function UndoDialog( { onConfirm, onClose }: Props ) {
 					{ sprintf(
 						/* translators: %s: number of images. */
 						_n(
-							'%s image, from the media library and the uploads folder',
-							'%s images, from the media library and the uploads folder',
+							'%s image, from the media library and the uploads folder, unless another post uses it',
+							'%s images, from the media library and the uploads folder, unless another post uses them',
 							scope.images,
 							'spaces-importer'
 						),
@@ -89,8 +89,8 @@ export default function UndoDialog( { onConfirm, onClose }: Props ) {
 					? sprintf(
 							/* translators: %s: number of posts. */
 							_n(
-								'Everything that was on the site before stays. The %s post this import updated keeps its new content.',
-								'Everything that was on the site before stays. The %s posts this import updated keep their new content.',
+								'Everything that was on the site before stays. The %s post this import updated gets back the content it had before.',
+								'Everything that was on the site before stays. The %s posts this import updated get back the content they had before.',
 								scope.updated,
 								'spaces-importer'
 							),

@@ -132,9 +132,9 @@ describe( 'ImportReport', () => {
 		} );
 		const removed = within( dialog ).getAllByRole( 'listitem' );
 		expect( removed.map( ( item ) => item.textContent ) ).toEqual( [
-			'1 post',
+			'1 post, moved to the trash',
 			'1 comment',
-			'1 image, from the media library and the uploads folder',
+			'1 image, from the media library and the uploads folder, unless another post uses it',
 			'the categories and tags it created, once no post uses them',
 		] );
 		await userEvent.click(
