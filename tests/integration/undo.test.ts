@@ -92,12 +92,12 @@ echo "\\n" . wp_json_encode( $file ? $file : null );
 }
 
 describe( 'undo', () => {
-	let importingAuthor: TestAccount;
 	let importingContributor: TestAccount;
+	let importingEditor: TestAccount;
 
 	beforeAll( () => {
-		importingAuthor = createAccount( 'author', [ 'import' ] );
 		importingContributor = createAccount( 'contributor', [ 'import' ] );
+		importingEditor = createAccount( 'editor', [ 'import' ] );
 	} );
 
 	it( 'keeps an image another user’s run found already uploaded, and its file', async () => {
@@ -119,15 +119,17 @@ describe( 'undo', () => {
 			},
 		] );
 
-		// Another user imports another archive holding the same picture.
+		// Another user, one who may edit the first user's media (an author
+		// would get a copy of their own), imports another archive holding
+		// the same picture.
 		const second = await startRun(
 			{ featuredImage: true },
-			importingAuthor
+			importingEditor
 		);
 		const again = await uploadMedia(
 			second.id,
 			{ bytes: image, name: 'shared.png', path: 'pics/shared.png' },
-			importingAuthor
+			importingEditor
 		);
 		expect( again.body ).toMatchObject( {
 			status: 'existing',
@@ -143,7 +145,7 @@ describe( 'undo', () => {
 					images: [ { reference: 'pics/shared.png', attachmentId } ],
 				},
 			],
-			importingAuthor
+			importingEditor
 		);
 		expect( post( theirs.postId ).thumbnail ).toBe( attachmentId );
 		const file = attachmentFile( attachmentId );
