@@ -45,7 +45,8 @@ export interface SamplePage {
 	entityAttributes?: boolean;
 }
 
-const MONTHS = [
+/** English month names, for dates printed with words. */
+export const MONTHS = [
 	'January',
 	'February',
 	'March',

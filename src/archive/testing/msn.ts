@@ -9,7 +9,7 @@
 /**
  * Internal dependencies
  */
-import { escapeHtml } from './markup';
+import { escapeHtml, MONTHS as ENGLISH_MONTHS } from './markup';
 
 export interface MsnComment {
 	author: string;
@@ -51,20 +51,7 @@ export interface MsnPage {
 }
 
 const MONTHS: Record< MsnCulture, string[] > = {
-	'en-US': [
-		'January',
-		'February',
-		'March',
-		'April',
-		'May',
-		'June',
-		'July',
-		'August',
-		'September',
-		'October',
-		'November',
-		'December',
-	],
+	'en-US': ENGLISH_MONTHS,
 	'de-DE': [
 		'Januar',
 		'Februar',

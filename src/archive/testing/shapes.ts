@@ -9,7 +9,7 @@
 /**
  * Internal dependencies
  */
-import { escapeHtml } from './markup';
+import { escapeHtml, MONTHS as ENGLISH_MONTHS } from './markup';
 import { seededRandom, type Random } from './random';
 
 export interface ShapeComment {
@@ -152,20 +152,6 @@ function parts( published: string ): Parts {
 
 const two = ( n: number ) => String( n ).padStart( 2, '0' );
 
-const EN_MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December',
-];
 const FR_MONTHS = [
 	'janvier',
 	'février',
@@ -293,7 +279,7 @@ export function bloggerHtml( posts: ShapePost[] ): string {
 				day === lastDay
 					? ''
 					: `<h2 class="date-header">${ weekday }, ${
-							EN_MONTHS[ m - 1 ]
+							ENGLISH_MONTHS[ m - 1 ]
 						} ${ d }, ${ y }</h2>\n`;
 			lastDay = day;
 			const comments = post.comments.length
