@@ -4,6 +4,11 @@
  * cultures, entity-encoded attributes.
  */
 
+/**
+ * Internal dependencies
+ */
+import { ENGLISH_MONTHS } from './months';
+
 export type CommentEra = '2007' | '2008' | '2010' | 'generic' | 'none';
 
 export interface SampleComment {
@@ -44,22 +49,6 @@ export interface SamplePage {
 	/** Encode link attributes as numeric entities, as Spaces did. */
 	entityAttributes?: boolean;
 }
-
-/** English month names, for dates printed with words. */
-export const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December',
-];
 
 /**
  * Escapes text for HTML.
@@ -115,7 +104,7 @@ export function formatSpacesDate(
 	const h12 = hh % 12 === 0 ? 12 : hh % 12;
 	const ampm = hh < 12 ? 'AM' : 'PM';
 	if ( long ) {
-		return `${ MONTHS[ m - 1 ] } ${ d }, ${ y } ${ h12 }:${ two( mm ) } ${ ampm }`;
+		return `${ ENGLISH_MONTHS[ m - 1 ] } ${ d }, ${ y } ${ h12 }:${ two( mm ) } ${ ampm }`;
 	}
 	switch ( culture ) {
 		case 'zh-CN':
@@ -357,7 +346,9 @@ export function rssXml(
 			const { y, m, d, hh, mm, ss } = parts( post.published );
 			const weekday =
 				days[ new Date( Date.UTC( y, m - 1, d ) ).getUTCDay() ];
-			const date = `${ weekday }, ${ two( d ) } ${ MONTHS[ m - 1 ].slice(
+			const date = `${ weekday }, ${ two( d ) } ${ ENGLISH_MONTHS[
+				m - 1
+			].slice(
 				0,
 				3
 			) } ${ y } ${ two( hh ) }:${ two( mm ) }:${ two( ss ) } ${ zone }`;

@@ -9,7 +9,8 @@
 /**
  * Internal dependencies
  */
-import { escapeHtml, MONTHS as ENGLISH_MONTHS } from './markup';
+import { escapeHtml } from './markup';
+import { ENGLISH_MONTHS, GERMAN_MONTHS } from './months';
 
 export interface MsnComment {
 	author: string;
@@ -52,20 +53,7 @@ export interface MsnPage {
 
 const MONTHS: Record< MsnCulture, string[] > = {
 	'en-US': ENGLISH_MONTHS,
-	'de-DE': [
-		'Januar',
-		'Februar',
-		'März',
-		'April',
-		'Mai',
-		'Juni',
-		'Juli',
-		'August',
-		'September',
-		'Oktober',
-		'November',
-		'Dezember',
-	],
+	'de-DE': GERMAN_MONTHS,
 	'zh-CN': [],
 };
 

@@ -9,7 +9,8 @@
 /**
  * Internal dependencies
  */
-import { escapeHtml, MONTHS as ENGLISH_MONTHS } from './markup';
+import { escapeHtml } from './markup';
+import { ENGLISH_MONTHS, GERMAN_MONTHS } from './months';
 import { seededRandom, type Random } from './random';
 
 export interface ShapeComment {
@@ -165,20 +166,6 @@ const FR_MONTHS = [
 	'octobre',
 	'novembre',
 	'décembre',
-];
-const DE_MONTHS = [
-	'Januar',
-	'Februar',
-	'März',
-	'April',
-	'Mai',
-	'Juni',
-	'Juli',
-	'August',
-	'September',
-	'Oktober',
-	'November',
-	'Dezember',
 ];
 const EN_DAYS = [
 	'Sunday',
@@ -361,7 +348,7 @@ export function minimalBlogHtml(
 	const body = posts
 		.map( ( post ) => {
 			const { y, m, d, hh, mm } = parts( post.published );
-			const date = `<p><i>${ d }. ${ DE_MONTHS[ m - 1 ] } ${ y } ${ hh }:${ two(
+			const date = `<p><i>${ d }. ${ GERMAN_MONTHS[ m - 1 ] } ${ y } ${ hh }:${ two(
 				mm
 			) }</i></p>`;
 			const title = `<h2>${ escapeHtml( post.title ) }</h2>`;
