@@ -21,11 +21,11 @@ import path from 'node:path';
 /**
  * Internal dependencies
  */
-import { generateArchive } from '../../src/archive/testing/generate';
-import { encodeText } from '../../src/archive/testing/encode';
-import { generateMigrationArchive } from '../../src/archive/testing/migration';
-import { generateWebArchive } from '../../src/archive/testing/mht';
-import { pageHtml, type SamplePost } from '../../src/archive/testing/markup';
+import { generateArchive } from '../support/archive/generate';
+import { encodeText } from '../support/archive/encode';
+import { generateMigrationArchive } from '../support/archive/migration';
+import { generateWebArchive } from '../support/archive/mht';
+import { pageHtml, type SamplePost } from '../support/archive/markup';
 import { screenshotDir } from './support/fixtures';
 import {
 	chooseFiles,

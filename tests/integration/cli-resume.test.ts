@@ -17,7 +17,7 @@ import { zipSync } from 'fflate';
  * Internal dependencies
  */
 import { readArchive } from '../../src/archive';
-import { generateArchive } from '../../src/archive/testing/generate';
+import { generateArchive } from '../support/archive/generate';
 import { archiveFingerprint } from '../../src/import/fingerprint';
 import { requestAs, sitePhpJson, testSite } from './support/site';
 

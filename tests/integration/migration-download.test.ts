@@ -15,7 +15,7 @@ import { zipSync } from 'fflate';
  * Internal dependencies
  */
 import { readArchive } from '../../src/archive';
-import { generateMigrationArchive } from '../../src/archive/testing/migration';
+import { generateMigrationArchive } from '../support/archive/migration';
 import { runImport } from '../../src/import/runner';
 import { sitePhpJson, testSite, transportAs } from './support/site';
 

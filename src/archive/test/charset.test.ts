@@ -6,7 +6,7 @@
  * Internal dependencies
  */
 import { decodeText, utf8Damage } from '../charset';
-import { encodeText } from '../testing/encode';
+import { encodeText } from '../../../tests/support/archive/encode';
 
 const CHINESE = '江山易得，知己难求 — 今天去整了一个主板';
 const WESTERN = 'Café naïve “quoted” — Zürich €5';

@@ -17,12 +17,19 @@ import { strToU8, zipSync } from 'fflate';
  * Internal dependencies
  */
 import { ArchiveError, readArchive, readInputs } from '..';
-import { generateArchive } from '../testing/generate';
-import { generateWebArchive } from '../testing/mht';
-import { generateMigrationArchive } from '../testing/migration';
-import { msnPageHtml, sampleMsnPosts } from '../testing/msn';
-import { seededRandom } from '../testing/random';
-import { NOT_BLOG_PAGES, blogShapeHtml, shapePosts } from '../testing/shapes';
+import { generateArchive } from '../../../tests/support/archive/generate';
+import { generateWebArchive } from '../../../tests/support/archive/mht';
+import { generateMigrationArchive } from '../../../tests/support/archive/migration';
+import {
+	msnPageHtml,
+	sampleMsnPosts,
+} from '../../../tests/support/archive/msn';
+import { seededRandom } from '../../../tests/support/archive/random';
+import {
+	NOT_BLOG_PAGES,
+	blogShapeHtml,
+	shapePosts,
+} from '../../../tests/support/archive/shapes';
 
 const CASES = 400;
 

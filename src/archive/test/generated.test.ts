@@ -11,8 +11,8 @@ import { zipSync } from 'fflate';
  * Internal dependencies
  */
 import { readArchive } from '..';
-import { generateArchive } from '../testing/generate';
-import { printedPrecision } from '../testing/markup';
+import { generateArchive } from '../../../tests/support/archive/generate';
+import { printedPrecision } from '../../../tests/support/archive/markup';
 
 describe( 'a generated archive of every era', () => {
 	const generated = generateArchive( {

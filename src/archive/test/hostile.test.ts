@@ -18,7 +18,11 @@ import { deflateSync, strToU8, zipSync } from 'fflate';
  * Internal dependencies
  */
 import { ArchiveError, readArchive } from '..';
-import { compressibleArchive, packEntry, rawZip } from '../testing/hostile';
+import {
+	compressibleArchive,
+	packEntry,
+	rawZip,
+} from '../../../tests/support/archive/hostile';
 
 const CID = '1234567890ABCDEF';
 

@@ -17,11 +17,15 @@ import { strToU8, zipSync } from 'fflate';
  * Internal dependencies
  */
 import { readArchive, readInputs, type ArchiveError } from '..';
-import { encodeText } from '../testing/encode';
-import { generateArchive } from '../testing/generate';
-import { pageHtml, rssXml, type SamplePost } from '../testing/markup';
-import { generateWebArchive } from '../testing/mht';
-import { pngBytes } from '../testing/png';
+import { encodeText } from '../../../tests/support/archive/encode';
+import { generateArchive } from '../../../tests/support/archive/generate';
+import {
+	pageHtml,
+	rssXml,
+	type SamplePost,
+} from '../../../tests/support/archive/markup';
+import { generateWebArchive } from '../../../tests/support/archive/mht';
+import { pngBytes } from '../../../tests/support/archive/png';
 
 const generated = generateArchive( {
 	posts: 6,

@@ -6,7 +6,11 @@
  * Internal dependencies
  */
 import { livePage } from '../extractors/live-page';
-import { pageHtml, type SamplePage, type SamplePost } from '../testing/markup';
+import {
+	pageHtml,
+	type SamplePage,
+	type SamplePost,
+} from '../../../tests/support/archive/markup';
 
 const PAGE: SamplePage = {
 	culture: 'en-US',

@@ -11,7 +11,7 @@ import { strToU8, zipSync } from 'fflate';
  * Internal dependencies
  */
 import { readArchive } from '..';
-import { pngBytes } from '../testing/png';
+import { pngBytes } from '../../../tests/support/archive/png';
 
 const PAGE = `<html web:culture="en-US"><body>
 <div id="entrycns!1234567890ABCDEF!5" class="bvEntry" bv:cns="cns!1234567890ABCDEF!5">

@@ -17,9 +17,9 @@ import { strToU8, zipSync } from 'fflate';
  */
 import { readArchive, readInputs } from '..';
 import { decodeBase64, decodeQuotedPrintable, parseWebArchive } from '../mht';
-import { encodeText } from '../testing/encode';
-import { printedPrecision } from '../testing/markup';
-import { generateWebArchive } from '../testing/mht';
+import { encodeText } from '../../../tests/support/archive/encode';
+import { printedPrecision } from '../../../tests/support/archive/markup';
+import { generateWebArchive } from '../../../tests/support/archive/mht';
 
 const text = ( bytes: Uint8Array ) => new TextDecoder().decode( bytes );
 

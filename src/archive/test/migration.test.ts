@@ -22,12 +22,15 @@ import {
 	migrationPage,
 	splitCommentHeading,
 } from '../extractors/migration-page';
-import { pageHtml, type SamplePage } from '../testing/markup';
+import {
+	pageHtml,
+	type SamplePage,
+} from '../../../tests/support/archive/markup';
 import {
 	generateMigrationArchive,
 	type GeneratedMigration,
 	type MigrationOptions,
-} from '../testing/migration';
+} from '../../../tests/support/archive/migration';
 
 async function read( files: Zippable ): Promise< ArchiveModel > {
 	return ( await readArchive( zipSync( files ), 'space.zip' ) ).model;

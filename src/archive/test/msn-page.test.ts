@@ -5,7 +5,7 @@
 /**
  * MSN Spaces pages (2004–2005): table posts, yearless day headers written
  * once per day, times in the footers, comments newest first in
- * `commententry` rows. The pages are written by `testing/msn.ts` after the
+ * `commententry` rows. The pages are written by `tests/support/archive/msn.ts` after the
  * spec; the expectations come from the posts the pages were written from.
  */
 
@@ -21,15 +21,15 @@ import path from 'path';
 import { readInputs } from '..';
 import { chooseExtractor } from '../extractors';
 import { msnPage } from '../extractors/msn-page';
-import { generateArchive } from '../testing/generate';
-import { pageHtml } from '../testing/markup';
+import { generateArchive } from '../../../tests/support/archive/generate';
+import { pageHtml } from '../../../tests/support/archive/markup';
 import {
 	msnPageHtml,
 	sampleMsnPosts,
 	SAMPLE_MSN_CID,
 	type MsnPage,
 	type MsnPost,
-} from '../testing/msn';
+} from '../../../tests/support/archive/msn';
 
 const PAGE: MsnPage = {
 	member: 'anna',

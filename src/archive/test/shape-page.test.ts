@@ -25,7 +25,7 @@ import { chooseExtractor } from '../extractors';
 import { livePage } from '../extractors/live-page';
 import { analyseShape } from '../extractors/shape-page';
 import { isLitter } from '../paths';
-import { generateArchive } from '../testing/generate';
+import { generateArchive } from '../../../tests/support/archive/generate';
 import {
 	NOT_BLOG_PAGES,
 	blogShapeHtml,
@@ -35,7 +35,7 @@ import {
 	wordBlogHtml,
 	type BlogShape,
 	type ShapePost,
-} from '../testing/shapes';
+} from '../../../tests/support/archive/shapes';
 
 async function read( files: Zippable ) {
 	return ( await readArchive( zipSync( files ), 'blog.zip' ) ).model;

@@ -16,14 +16,14 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
  * Internal dependencies
  */
 import { ArchiveError, readArchive } from '..';
-import { encodeText } from '../testing/encode';
+import { encodeText } from '../../../tests/support/archive/encode';
 import {
 	pageHtml,
 	photoFeedXml,
 	rssXml,
 	type SamplePage,
 	type SamplePost,
-} from '../testing/markup';
+} from '../../../tests/support/archive/markup';
 
 const CID = 'A1B2C3D4E5F60708';
 const PAGE: SamplePage = {

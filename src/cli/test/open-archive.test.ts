@@ -17,10 +17,10 @@ import path from 'path';
 /**
  * Internal dependencies
  */
-import { encodeText } from '../../archive/testing/encode';
-import { generateArchive } from '../../archive/testing/generate';
-import { pageHtml, rssXml } from '../../archive/testing/markup';
-import { generateWebArchive } from '../../archive/testing/mht';
+import { encodeText } from '../../../tests/support/archive/encode';
+import { generateArchive } from '../../../tests/support/archive/generate';
+import { pageHtml, rssXml } from '../../../tests/support/archive/markup';
+import { generateWebArchive } from '../../../tests/support/archive/mht';
 import { parseInspectArgs } from '../inspect-args';
 import { openArchive, targetsName } from '../open-archive';
 

@@ -24,7 +24,7 @@ import {
 	generateArchive,
 	type GeneratedArchive,
 	type GenerateOptions,
-} from '../../../src/archive/testing/generate';
+} from '../../support/archive/generate';
 
 export const root = path.resolve( __dirname, '../../..' );
 

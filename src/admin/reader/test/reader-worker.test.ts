@@ -12,7 +12,7 @@ import { zipSync } from 'fflate';
  */
 import { archiveFingerprint } from '../../../import/fingerprint';
 import { readArchive } from '../../../archive';
-import { generateArchive } from '../../../archive/testing/generate';
+import { generateArchive } from '../../../../tests/support/archive/generate';
 import type { ReaderMessage, ReaderRequest, ReadInput } from '../messages';
 
 // The worker's global scope: what it answers, and where requests arrive.

@@ -16,7 +16,7 @@ import { deflateSync, strToU8 } from 'fflate';
 /**
  * Internal dependencies
  */
-import { crc32 } from '../crc32';
+import { crc32 } from '../../../src/archive/crc32';
 import { seededRandom } from './random';
 
 export interface RawEntry {

@@ -16,8 +16,8 @@ import path from 'path';
 /**
  * Internal dependencies
  */
-import { isArchiveError, readArchive } from '../archive';
-import { compressibleArchive } from '../archive/testing/hostile';
+import { isArchiveError, readArchive } from '../src/archive';
+import { compressibleArchive } from '../tests/support/archive/hostile';
 
 export interface HostileMeasure {
 	zipMB: number;

@@ -6,7 +6,7 @@ import { zlibSync } from 'fflate';
 /**
  * Internal dependencies
  */
-import { crc32 } from '../crc32';
+import { crc32 } from '../../../src/archive/crc32';
 
 /**
  * One PNG chunk: length, type, data, CRC of type and data.

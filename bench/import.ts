@@ -22,11 +22,11 @@ import { zipSync } from 'fflate';
 /**
  * Internal dependencies
  */
-import { readArchive, type ArchiveModel } from '../archive';
-import { generateArchive } from '../archive/testing/generate';
-import { runImport } from '../import/runner';
-import type { Transport } from '../import/transport';
-import { createFetchTransport } from './fetch-transport';
+import { readArchive, type ArchiveModel } from '../src/archive';
+import { generateArchive } from '../tests/support/archive/generate';
+import { runImport } from '../src/import/runner';
+import type { Transport } from '../src/import/transport';
+import { createFetchTransport } from '../src/cli/fetch-transport';
 
 interface Site {
 	url: string;

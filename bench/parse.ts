@@ -22,10 +22,10 @@ import { zipSync } from 'fflate';
 /**
  * Internal dependencies
  */
-import { readArchive } from '../archive';
-import { generateArchive } from '../archive/testing/generate';
-import { generateMigrationArchive } from '../archive/testing/migration';
-import { benchHostile, readHostile } from './bench-hostile';
+import { readArchive } from '../src/archive';
+import { generateArchive } from '../tests/support/archive/generate';
+import { generateMigrationArchive } from '../tests/support/archive/migration';
+import { benchHostile, readHostile } from './hostile';
 
 interface Measure {
 	posts: number;
