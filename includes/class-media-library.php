@@ -76,6 +76,11 @@ class Media_Library {
 			return new \WP_Error( 'spaces_importer_no_file', __( 'No file arrived. The server may limit the size of requests.', 'spaces-importer' ), array( 'status' => 400 ) );
 		}
 		$size = (int) filesize( $tmp );
+		// On a network, the site's upload quota is part of wp_max_upload_size(): say which limit it is.
+		$quota = Upload_Quota::check( $size );
+		if ( is_wp_error( $quota ) ) {
+			return $quota;
+		}
 		if ( $size > wp_max_upload_size() ) {
 			return new \WP_Error(
 				'spaces_importer_file_too_large',
@@ -104,6 +109,8 @@ class Media_Library {
 		if ( is_wp_error( $written ) ) {
 			return $written;
 		}
+		// The space a site uses is cached; this file counts from now on.
+		clean_dirsize_cache( $written['file'] );
 
 		$attachment_id = wp_insert_attachment(
 			array(

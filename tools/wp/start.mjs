@@ -10,6 +10,9 @@
  *                                    site's, or SQLite for a new one
  *   --port=N              (WP_PORT)  port on 127.0.0.1; 8888 by default
  *   --fresh                          start over with a new, empty site
+ *   --multisite                      a network of sites in sub-folders
+ *                                    (MariaDB), with a second site whose
+ *                                    administrator is not a super admin
  *   --no-watch                       do not run the build watcher
  *
  * Ctrl-C (or `npm run stop` from another terminal) stops everything.
@@ -36,11 +39,11 @@ import {
 	run,
 	stopGroup,
 } from './lib/proc.mjs';
-import { createSite, readSiteRecord } from './lib/site.mjs';
+import { createSite, createSubsite, readSiteRecord } from './lib/site.mjs';
 import { ensureSystemPackages } from './lib/system.mjs';
 import { ensureSqlitePlugin, ensureWordPress } from './lib/wordpress.mjs';
 
-const USAGE = `Usage: npm start [-- --db=sqlite|mariadb] [--port=N] [--fresh] [--no-watch]`;
+const USAGE = `Usage: npm start [-- --db=sqlite|mariadb] [--port=N] [--fresh] [--multisite] [--no-watch]`;
 
 /**
  * Prints a line for the developer.
@@ -62,6 +65,7 @@ function options() {
 			db: { type: 'string' },
 			port: { type: 'string' },
 			fresh: { type: 'boolean', default: false },
+			multisite: { type: 'boolean', default: false },
 			'no-watch': { type: 'boolean', default: false },
 			help: { type: 'boolean', short: 'h', default: false },
 		},
@@ -71,9 +75,14 @@ function options() {
 		process.exit( 0 );
 	}
 	// Without a choice, an existing dev site keeps its database.
+	const record = readSiteRecord( DEV_SITE_DIR );
+	const multisite = values.multisite;
 	const db =
 		values.db ??
-		( process.env.WP_DB || readSiteRecord( DEV_SITE_DIR )?.db || 'sqlite' );
+		( process.env.WP_DB ||
+			( multisite ? 'mariadb' : null ) ||
+			record?.db ||
+			'sqlite' );
 	if ( db !== 'sqlite' && db !== 'mariadb' ) {
 		throw new Error(
 			`--db must be sqlite or mariadb, not "${ db }".\n${ USAGE }`
@@ -85,7 +94,29 @@ function options() {
 			`Invalid port "${ values.port ?? process.env.WP_PORT }".`
 		);
 	}
-	return { db, port, fresh: values.fresh, watch: ! values[ 'no-watch' ] };
+	if ( multisite && db !== 'mariadb' ) {
+		throw new Error(
+			`A network of sites needs MariaDB: use --db=mariadb with --multisite.\n${ USAGE }`
+		);
+	}
+	if (
+		! values.fresh &&
+		record?.installed &&
+		Boolean( record.multisite ) !== multisite
+	) {
+		throw new Error(
+			record.multisite
+				? 'The dev site is a network of sites: start it with --multisite, or add --fresh to replace it with a single site (its content is lost).'
+				: 'The dev site is a single site: start it without --multisite, or add --fresh to replace it with a network of sites (its content is lost).'
+		);
+	}
+	return {
+		db,
+		port,
+		fresh: values.fresh,
+		multisite,
+		watch: ! values[ 'no-watch' ],
+	};
 }
 
 /**
@@ -141,7 +172,7 @@ function startWatcher() {
  * Starts everything and waits for a signal.
  */
 async function main() {
-	const { db, port, fresh, watch } = options();
+	const { db, port, fresh, multisite, watch } = options();
 
 	const previous = readDevState();
 	if ( previous && isStarterRunning( previous ) ) {
@@ -177,6 +208,7 @@ async function main() {
 	await ensureBuild();
 
 	let site = null;
+	let second = null;
 	let watcher = null;
 	let stopping = null;
 	let startup = Promise.resolve();
@@ -220,8 +252,16 @@ async function main() {
 			reuse: ! fresh,
 			title: 'Spaces Importer (dev)',
 			plugins: [ { slug: 'spaces-importer', path: repoRoot } ],
+			multisite,
 			log: say,
 		} );
+		if ( multisite ) {
+			second = await createSubsite( site, {
+				slug: 'second',
+				title: 'Second site',
+				adminUser: 'siteadmin',
+			} );
+		}
 	} )();
 	try {
 		await startup;
@@ -260,6 +300,14 @@ async function main() {
 			`  Log in as:  ${ site.adminUser } / ${ site.adminPassword }`,
 			`  Importer:   ${ site.url }/wp-admin/admin.php?import=spaces-importer`,
 			`  REST:       curl -u ${ site.adminUser }:${ site.appPassword } ${ site.url }/wp-json/wp/v2/users/me`,
+			...( second
+				? [
+						`  Network:    ${ site.url }/wp-admin/network/ (${ site.adminUser } is the super admin)`,
+						`  Second site: ${ second.url }/wp-admin/admin.php?import=spaces-importer`,
+						`    its administrator (not a super admin): ${ second.admin.login } / ${ second.admin.password }`,
+						`    command line: npx spaces-importer import <archive> --url ${ second.url } --user ${ second.admin.login } --app-password "${ second.admin.appPassword }"`,
+					]
+				: [] ),
 			`  PHP errors: ${ relative( site.debugLog ) }`,
 			'Stop with Ctrl-C, or "npm run stop" from another terminal.',
 			'',

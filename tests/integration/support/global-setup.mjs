@@ -1,24 +1,31 @@
 /**
- * Starts one real WordPress on MariaDB for the whole integration suite, with
- * the plugin active and users of several roles, and tells the tests where
- * it is through an environment variable.
+ * Starts the suite's WordPress sites, each on its own MariaDB, and tells the
+ * tests where they are through environment variables:
+ * - one site with the plugin active and users of several roles;
+ * - a network of sites in sub-folders with the plugin network-activated and
+ *   a second site whose administrator is not a super admin.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { createSite, createUser } from '../../../tools/wp/lib/site.mjs';
+import {
+	createSite,
+	createSubsite,
+	createUser,
+} from '../../../tools/wp/lib/site.mjs';
 
 const root = path.resolve(
 	path.dirname( fileURLToPath( import.meta.url ) ),
 	'../../..'
 );
+const plugins = [ { slug: 'spaces-importer', path: root } ];
 
-export default async function globalSetup() {
+async function startSite() {
 	// No folder given: the site makes its own and removes it when stopped.
 	const site = await createSite( {
 		db: 'mariadb',
 		title: 'Integration',
-		plugins: [ { slug: 'spaces-importer', path: root } ],
+		plugins,
 	} );
 	globalThis.spacesImporterSite = site;
 	const subscriber = await createUser( site, {
@@ -36,4 +43,43 @@ export default async function globalSetup() {
 		subscriber,
 		author,
 	} );
+}
+
+async function startNetwork() {
+	const network = await createSite( {
+		db: 'mariadb',
+		title: 'Integration network',
+		plugins,
+		multisite: true,
+	} );
+	globalThis.spacesImporterNetwork = network;
+	const second = await createSubsite( network, {
+		slug: 'second',
+		title: 'Second site',
+		adminUser: 'siteadmin',
+	} );
+	process.env.SPACES_IMPORTER_NETWORK = JSON.stringify( {
+		url: network.url,
+		dir: network.dir,
+		sub: {
+			id: second.id,
+			url: second.url,
+			admin: {
+				login: second.admin.login,
+				appPassword: second.admin.appPassword,
+			},
+		},
+	} );
+}
+
+export default async function globalSetup() {
+	const started = await Promise.allSettled( [ startSite(), startNetwork() ] );
+	const failed = started.find( ( result ) => result.status === 'rejected' );
+	if ( failed ) {
+		await Promise.allSettled( [
+			globalThis.spacesImporterSite?.stop(),
+			globalThis.spacesImporterNetwork?.stop(),
+		] );
+		throw failed.reason;
+	}
 }

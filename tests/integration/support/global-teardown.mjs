@@ -1,6 +1,9 @@
 /**
- * Stops the suite's WordPress and MariaDB: nothing is left running.
+ * Stops the suite's sites and their MariaDB servers: nothing is left running.
  */
 export default async function globalTeardown() {
-	await globalThis.spacesImporterSite?.stop();
+	await Promise.all( [
+		globalThis.spacesImporterSite?.stop(),
+		globalThis.spacesImporterNetwork?.stop(),
+	] );
 }

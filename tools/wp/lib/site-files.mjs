@@ -22,14 +22,15 @@ export function phpString( value ) {
  * wp-config.php. It is written again on every start, so the port (part of
  * the site's address) may change between runs.
  *
- * @param {Object}                config           Values.
- * @param {string}                config.url       Site address.
- * @param {'sqlite'|'mariadb'}    config.db        Database kind.
- * @param {Object}                [config.mariadb] Database name, user, password and host.
- * @param {Object<string,string>} config.salts     Keys and salts.
+ * @param {Object}                config             Values.
+ * @param {string}                config.url         Site address.
+ * @param {'sqlite'|'mariadb'}    config.db          Database kind.
+ * @param {Object}                [config.mariadb]   Database name, user, password and host.
+ * @param {Object<string,string>} config.salts       Keys and salts.
+ * @param {boolean}               [config.multisite] A network of sites (sub-folders).
  * @return {string} PHP source.
  */
-export function wpConfig( { url, db, mariadb, salts } ) {
+export function wpConfig( { url, db, mariadb, salts, multisite = false } ) {
 	const database =
 		db === 'mariadb'
 			? {
@@ -75,8 +76,22 @@ export function wpConfig( { url, db, mariadb, salts } ) {
 		'',
 		"$table_prefix = 'wp_';",
 		'',
-		define( 'WP_HOME', url ),
-		define( 'WP_SITEURL', url ),
+		...( multisite
+			? [
+					'// A network of sites in sub-folders. The setup scripts load WordPress as',
+					'// a single site (WP_LOCAL_SINGLE_SITE) to create the network and to move',
+					'// its addresses when the port changes.',
+					define( 'WP_ALLOW_MULTISITE', true ),
+					"if ( ! getenv( 'WP_LOCAL_SINGLE_SITE' ) ) {",
+					'\t' + define( 'MULTISITE', true ),
+					'\t' + define( 'SUBDOMAIN_INSTALL', false ),
+					'\t' + define( 'DOMAIN_CURRENT_SITE', new URL( url ).host ),
+					'\t' + define( 'PATH_CURRENT_SITE', '/' ),
+					'\t' + define( 'SITE_ID_CURRENT_SITE', 1 ),
+					'\t' + define( 'BLOG_ID_CURRENT_SITE', 1 ),
+					'}',
+				]
+			: [ define( 'WP_HOME', url ), define( 'WP_SITEURL', url ) ] ),
 		'',
 		'// Application passwords need HTTPS unless the site says it is local.',
 		define( 'WP_ENVIRONMENT_TYPE', 'local' ),
@@ -121,6 +136,50 @@ if ( preg_match( '#(^|/)\\.|\\.log$|\\x00#', $path ) ) {
 $file = $root . $path;
 if ( is_file( $file ) ) {
 	return false;
+}
+
+// A network in sub-folders: /site/wp-admin/…, /site/wp-includes/…,
+// /site/wp-content/… and /site/*.php are WordPress's own files, as
+// WordPress's rewrite rules for such networks say.
+if ( is_file( __DIR__ . '/multisite' ) && preg_match( '#^/[_0-9a-zA-Z-]+(/(?:wp-(?:admin|includes|content)(?:/.*)?|[^/]+\\.php))$#', $path, $match ) ) {
+	$inner = $match[1];
+	if ( '/wp-admin' === $inner ) {
+		header( 'Location: ' . $path . '/', true, 301 );
+		return true;
+	}
+	if ( '/' === substr( $inner, -1 ) ) {
+		$inner .= 'index.php';
+	}
+	$target = $root . $inner;
+	if ( is_file( $target ) ) {
+		if ( '.php' === substr( $target, -4 ) ) {
+			$_SERVER['SCRIPT_NAME']     = $inner;
+			$_SERVER['PHP_SELF']        = $inner;
+			$_SERVER['SCRIPT_FILENAME'] = $target;
+			chdir( dirname( $target ) );
+			require $target;
+			return true;
+		}
+		$types = array(
+			'css'   => 'text/css',
+			'js'    => 'text/javascript',
+			'json'  => 'application/json',
+			'svg'   => 'image/svg+xml',
+			'png'   => 'image/png',
+			'gif'   => 'image/gif',
+			'jpg'   => 'image/jpeg',
+			'jpeg'  => 'image/jpeg',
+			'webp'  => 'image/webp',
+			'woff'  => 'font/woff',
+			'woff2' => 'font/woff2',
+			'ttf'   => 'font/ttf',
+		);
+		$extension = strtolower( pathinfo( $target, PATHINFO_EXTENSION ) );
+		header( 'Content-Type: ' . ( isset( $types[ $extension ] ) ? $types[ $extension ] : 'application/octet-stream' ) );
+		header( 'Content-Length: ' . filesize( $target ) );
+		readfile( $target );
+		return true;
+	}
 }
 if ( is_dir( $file ) && is_file( rtrim( $file, '/' ) . '/index.php' ) ) {
 	if ( '/' !== substr( $path, -1 ) ) {
@@ -248,6 +307,58 @@ echo ${ phpString( RESULT_MARKER ) } . wp_json_encode( array( 'userId' => $resul
 `;
 
 /**
+ * Makes an installed site the main site of a network in sub-folders, once,
+ * and on every start moves the network's addresses to the current host
+ * (the port may change between runs). Runs with WordPress loaded as a
+ * single site (WP_LOCAL_SINGLE_SITE), as the network does not exist yet or
+ * still has the old address.
+ */
+export const NETWORK_PHP = `<?php
+${ STREAMS_PHP }
+$setup = json_decode( getenv( 'WP_LOCAL_SETUP' ), true );
+$_SERVER['HTTP_HOST']   = $setup['host'];
+$_SERVER['REQUEST_URI'] = '/';
+require $setup['dir'] . '/wp-load.php';
+require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+ini_set( 'display_errors', 'stderr' );
+global $wpdb;
+// A single site does not name the network's tables (as wp-admin/network.php).
+foreach ( $wpdb->tables( 'ms_global' ) as $table => $prefixed_table ) {
+	$wpdb->$table = $prefixed_table;
+}
+
+$created = false;
+if ( ! $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->site ) ) || ! $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->site}" ) ) {
+	install_network();
+	$result = populate_network( 1, $setup['host'], $setup['adminEmail'], $setup['title'], '/', false );
+	if ( is_wp_error( $result ) ) {
+		fwrite( STDERR, 'Creating the network failed: ' . $result->get_error_message() . "\\n" );
+		exit( 1 );
+	}
+	$created = true;
+}
+
+// The network's address follows the site's current host and port.
+$old = (string) $wpdb->get_var( "SELECT domain FROM {$wpdb->site} WHERE id = 1" );
+if ( $old !== $setup['host'] ) {
+	$from = 'http://' . $old;
+	$to   = 'http://' . $setup['host'];
+	$wpdb->update( $wpdb->site, array( 'domain' => $setup['host'] ), array( 'id' => 1 ) );
+	$wpdb->update( $wpdb->blogs, array( 'domain' => $setup['host'] ), array( 'domain' => $old ) );
+	$wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->sitemeta} SET meta_value = REPLACE( meta_value, %s, %s ) WHERE meta_key = 'siteurl'", $from, $to ) );
+	foreach ( $wpdb->get_col( "SELECT blog_id FROM {$wpdb->blogs}" ) as $blog_id ) {
+		$options = 1 === (int) $blog_id ? $wpdb->base_prefix . 'options' : $wpdb->base_prefix . (int) $blog_id . '_options';
+		$wpdb->query( $wpdb->prepare( "UPDATE {$options} SET option_value = REPLACE( option_value, %s, %s ) WHERE option_name IN ( 'siteurl', 'home' )", $from, $to ) );
+	}
+}
+$home = 'http://' . $setup['host'];
+update_option( 'siteurl', $home );
+update_option( 'home', $home );
+
+echo ${ phpString( RESULT_MARKER ) } . wp_json_encode( array( 'created' => $created ) );
+`;
+
+/**
  * Configures an installed site with all its plugins loaded as on a normal
  * request: settings of a new site, plugin activation (as from the Plugins
  * screen, so activation hooks run), and an application password.
@@ -281,8 +392,9 @@ foreach ( $setup['plugins'] as $slug ) {
 	}
 	$file   = isset( $headers[ $slug . '.php' ] ) ? $slug . '.php' : array_key_first( $headers );
 	$plugin = $slug . '/' . $file;
-	if ( ! is_plugin_active( $plugin ) ) {
-		$result = activate_plugin( $plugin, '', false, false );
+	$network_wide = ! empty( $setup['multisite'] );
+	if ( $network_wide ? ! is_plugin_active_for_network( $plugin ) : ! is_plugin_active( $plugin ) ) {
+		$result = activate_plugin( $plugin, '', $network_wide, false );
 		if ( is_wp_error( $result ) ) {
 			$output = $result->get_error_data();
 			spaces_local_fail(

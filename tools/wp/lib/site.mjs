@@ -42,6 +42,7 @@ import {
 	CONFIGURE_PHP,
 	INSTALL_PHP,
 	MU_PLUGIN_PHP,
+	NETWORK_PHP,
 	RESULT_MARKER,
 	ROUTER_PHP,
 	STREAMS_PHP,
@@ -183,13 +184,15 @@ function runPhp( dir, code, env = {} ) {
  * @param {string} code  Script.
  * @param {Object} setup Configuration passed as WP_LOCAL_SETUP.
  * @param {string} step  Name of the step, for errors.
+ * @param {Object} [env] More environment variables.
  * @return {Promise<Object>} Result.
  */
-async function runSetupScript( dir, code, setup, step ) {
+async function runSetupScript( dir, code, setup, step, env = {} ) {
 	let result;
 	try {
 		result = await runPhp( dir, code, {
 			WP_LOCAL_SETUP: JSON.stringify( setup ),
+			...env,
 		} );
 	} catch ( error ) {
 		const log = tailFile( path.join( dir, 'debug.log' ), 15 );
@@ -457,6 +460,8 @@ async function startServer( dir, port, url ) {
  *                                                            files of such a site: the cache would change.
  * @param {string}                    [options.adminUser]     Administrator login.
  * @param {string}                    [options.adminPassword] Administrator password.
+ * @param {boolean}                   [options.multisite]     A network of sites in sub-folders (MariaDB only);
+ *                                                            the plugins are network-activated.
  * @param {(message: string) => void} [options.log]           Progress logger.
  * @return {Promise<Site>} The running site.
  */
@@ -470,10 +475,16 @@ export async function createSite( {
 	linkCore = ! reuse,
 	adminUser = 'admin',
 	adminPassword = 'password',
+	multisite = false,
 	log = defaultLog,
 } = {} ) {
 	if ( db !== 'sqlite' && db !== 'mariadb' ) {
 		throw new Error( `Unknown database "${ db }": use sqlite or mariadb.` );
+	}
+	if ( multisite && db !== 'mariadb' ) {
+		throw new Error(
+			'A network of sites (multisite) needs MariaDB: the SQLite database does not support it.'
+		);
 	}
 	await ensureSystemPackages( { log } );
 	const wordpress = await ensureWordPress( { log } );
@@ -513,6 +524,13 @@ export async function createSite( {
 		record?.installed &&
 		fs.existsSync( path.join( dir, 'wp-settings.php' ) )
 	);
+	if ( ! fresh && Boolean( record.multisite ) !== multisite ) {
+		throw new Error(
+			`The site in ${ dir } is ${
+				record.multisite ? 'a network of sites' : 'a single site'
+			}. Start it as it is, or start over with a fresh site.`
+		);
+	}
 	if ( ! fresh && record.db !== db ) {
 		throw new Error(
 			`The site in ${ dir } uses ${ record.db }, not ${ db }. Start it with ${ record.db }, or start over with a fresh site.`
@@ -536,6 +554,7 @@ export async function createSite( {
 			),
 			createdAt: new Date().toISOString(),
 			installed: false,
+			multisite,
 		};
 		writeSiteRecord( dir, record );
 		await copyWordPress( wordpress, dir, linkCore );
@@ -545,6 +564,9 @@ export async function createSite( {
 	}
 	// Written on every start so that a site made by older tools gets the current ones.
 	fs.writeFileSync( path.join( dir, '.site', 'router.php' ), ROUTER_PHP );
+	if ( multisite ) {
+		fs.writeFileSync( path.join( dir, '.site', 'multisite' ), '' );
+	}
 	fs.mkdirSync( path.join( dir, 'wp-content', 'mu-plugins' ), {
 		recursive: true,
 	} );
@@ -608,8 +630,11 @@ export async function createSite( {
 		}
 		fs.writeFileSync(
 			path.join( dir, 'wp-config.php' ),
-			wpConfig( { url, db, mariadb, salts: record.salts } )
+			wpConfig( { url, db, mariadb, salts: record.salts, multisite } )
 		);
+		// Before the network exists (and while its address is an old one),
+		// WordPress is loaded as a single site.
+		const single = multisite ? { WP_LOCAL_SINGLE_SITE: '1' } : {};
 		const setup = {
 			dir,
 			host: `${ HOST }:${ port }`,
@@ -620,6 +645,7 @@ export async function createSite( {
 			appPasswordUuid: record.appPasswordUuid ?? null,
 			permalinks: PERMALINKS,
 			fresh,
+			multisite,
 			plugins: [
 				...( sqlite ? [ SQLITE_SLUG ] : [] ),
 				...plugins.map( ( p ) => p.slug ),
@@ -630,10 +656,20 @@ export async function createSite( {
 				dir,
 				INSTALL_PHP,
 				setup,
-				'Installing WordPress'
+				'Installing WordPress',
+				single
 			);
 			record.installed = true;
 			writeSiteRecord( dir, record );
+		}
+		if ( multisite ) {
+			await runSetupScript(
+				dir,
+				NETWORK_PHP,
+				setup,
+				'Setting up the network of sites',
+				single
+			);
 		}
 		const configured = await runSetupScript(
 			dir,
@@ -756,5 +792,82 @@ echo "\\n" . wp_json_encode( array( 'id' => $id, 'appPassword' => $created[0] ) 
 		login,
 		password: args.password,
 		appPassword: result.appPassword,
+	};
+}
+
+/**
+ * Adds a site to a network made with `multisite: true`, with an
+ * administrator of that site alone (not a super admin) who has an
+ * application password.
+ *
+ * @param {Site}   site              The network's main site.
+ * @param {Object} options           Options.
+ * @param {string} options.slug      Sub-folder of the new site.
+ * @param {string} [options.title]   Its title.
+ * @param {string} options.adminUser Login of its administrator.
+ * @return {Promise<{id: number, url: string, admin: {id: number, login: string, password: string, appPassword: string}}>} The new site.
+ */
+export async function createSubsite( site, { slug, title = slug, adminUser } ) {
+	const args = {
+		slug,
+		title,
+		login: adminUser,
+		email: `${ adminUser }@example.test`,
+		password: randomText( 12 ),
+	};
+	const encoded = Buffer.from( JSON.stringify( args ) ).toString( 'base64' );
+	const output = await wpEval(
+		site,
+		`
+$args = json_decode( base64_decode( '${ encoded }' ), true );
+if ( ! is_multisite() ) {
+	fwrite( STDERR, "This site is not a network of sites.\\n" );
+	exit( 1 );
+}
+$network = get_network();
+$user_id = username_exists( $args['login'] );
+if ( $user_id ) {
+	wp_set_password( $args['password'], $user_id );
+} else {
+	$user_id = wpmu_create_user( $args['login'], $args['password'], $args['email'] );
+	if ( ! $user_id ) {
+		fwrite( STDERR, 'Creating the user ' . $args['login'] . " failed.\\n" );
+		exit( 1 );
+	}
+}
+$blog_id = get_blog_id_from_url( $network->domain, $network->path . $args['slug'] . '/' );
+if ( ! $blog_id ) {
+	$blog_id = wpmu_create_blog( $network->domain, $network->path . $args['slug'] . '/', $args['title'], $user_id, array( 'public' => 1 ), $network->id );
+	if ( is_wp_error( $blog_id ) ) {
+		fwrite( STDERR, 'Creating the site failed: ' . $blog_id->get_error_message() . "\\n" );
+		exit( 1 );
+	}
+}
+add_user_to_blog( $blog_id, $user_id, 'administrator' );
+switch_to_blog( $blog_id );
+update_option( 'show_avatars', 0 );
+update_option( 'permalink_structure', '/%year%/%monthnum%/%postname%/' );
+delete_option( 'rewrite_rules' );
+restore_current_blog();
+$site = get_site( $blog_id );
+$url  = 'http://' . $site->domain . untrailingslashit( $site->path );
+$created = WP_Application_Passwords::create_new_application_password( $user_id, array( 'name' => 'Local tools' ) );
+if ( is_wp_error( $created ) ) {
+	fwrite( STDERR, 'Creating an application password failed: ' . $created->get_error_message() . "\\n" );
+	exit( 1 );
+}
+echo "\\n" . wp_json_encode( array( 'id' => (int) $blog_id, 'url' => $url, 'userId' => (int) $user_id, 'appPassword' => $created[0] ) );
+`
+	);
+	const result = JSON.parse( output.trim().split( '\n' ).pop() );
+	return {
+		id: result.id,
+		url: result.url,
+		admin: {
+			id: result.userId,
+			login: adminUser,
+			password: args.password,
+			appPassword: result.appPassword,
+		},
 	};
 }
