@@ -50,6 +50,8 @@ const REFERENCE_PATTERN =
 /** Ticks of .NET's `DateTime` at 1970-01-01T00:00:00Z. */
 const UNIX_EPOCH_TICKS = BigInt( '621355968000000000' );
 const TICKS_PER_MS = BigInt( 10000 );
+/** Bytes kept of each supporting file, to recognize its type. */
+const HEAD = 64;
 /** A compound file starts with these bytes. */
 const MAGIC = [ 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 ];
 
@@ -607,6 +609,7 @@ export async function expandLiveWriterPosts(
 	const posts: LiveWriterPost[] = [];
 	const warnings: ArchiveWarning[] = [];
 	const owners = new Map< ArchiveFile, ArchiveFile >();
+	const heads = new Map< ArchiveFile, Uint8Array >();
 	const files: ArchiveFile[] = [];
 	let found = false;
 	for ( const file of set.files ) {
@@ -634,6 +637,12 @@ export async function expandLiveWriterPosts(
 					encrypted: false,
 				};
 				owners.set( inner, file );
+				// Its first bytes, to recognize it without opening the post again.
+				const data = opened.contents.get( held.path );
+				heads.set(
+					inner,
+					( data ?? new Uint8Array() ).slice( 0, HEAD )
+				);
 				files.push( inner );
 			}
 		} catch ( error ) {
@@ -696,6 +705,10 @@ export async function expandLiveWriterPosts(
 			async readHead( inner, length ) {
 				if ( ! owners.has( inner ) ) {
 					return set.readHead( inner, length );
+				}
+				const head = heads.get( inner );
+				if ( head && length <= head.length ) {
+					return head.subarray( 0, length );
 				}
 				return ( await read( inner ) ).subarray( 0, length );
 			},
