@@ -50,6 +50,8 @@ const REFERENCE_PATTERN =
 /** Ticks of .NET's `DateTime` at 1970-01-01T00:00:00Z. */
 const UNIX_EPOCH_TICKS = BigInt( '621355968000000000' );
 const TICKS_PER_MS = BigInt( 10000 );
+/** A post file larger than this is not read (it is opened whole). */
+const MAX_WPOST_BYTES = 256 * 1024 * 1024;
 /** Bytes kept of each supporting file, to recognize its type. */
 const HEAD = 64;
 /** A compound file starts with these bytes. */
@@ -620,6 +622,16 @@ export async function expandLiveWriterPosts(
 		found = true;
 		if ( signal?.aborted ) {
 			break;
+		}
+		if ( file.size > MAX_WPOST_BYTES ) {
+			warnings.push( {
+				file: file.path,
+				code: 'live-writer-damaged',
+				message: `“${ file.path }” is larger than any Windows Live Writer post (${ Math.round(
+					file.size / 1048576
+				) } MB); it was skipped.`,
+			} );
+			continue;
 		}
 		try {
 			const opened = openLiveWriterPost(

@@ -18,7 +18,7 @@ import { strToU8, zipSync } from 'fflate';
  * Internal dependencies
  */
 import { readInputs, type InputFile } from '..';
-import { openLiveWriterPost } from '../live-writer';
+import { expandLiveWriterPosts, openLiveWriterPost } from '../live-writer';
 import { generateArchive } from '../../../tests/support/archive/generate';
 import { generateMigrationArchive } from '../../../tests/support/archive/migration';
 import { pngBytes } from '../../../tests/support/archive/png';
@@ -381,5 +381,29 @@ describe( 'damaged .wpost files', () => {
 				message: expect.stringContaining( 'big.png' ),
 			} )
 		);
+	} );
+
+	it( 'a file larger than any post is skipped unread, and said so', async () => {
+		const read = jest.fn();
+		const { posts, warnings } = await expandLiveWriterPosts( {
+			files: [
+				{
+					path: 'Drafts/Huge.wpost',
+					size: 300 * 1024 * 1024,
+					modified: null,
+					encrypted: false,
+				},
+			],
+			read,
+			readHead: read,
+		} );
+		expect( read ).not.toHaveBeenCalled();
+		expect( posts ).toEqual( [] );
+		expect( warnings ).toEqual( [
+			expect.objectContaining( {
+				file: 'Drafts/Huge.wpost',
+				message: expect.stringContaining( 'Huge.wpost' ),
+			} ),
+		] );
 	} );
 } );
