@@ -219,6 +219,12 @@ class Post_Writer {
 			),
 		);
 		$this->add_terms( $postarr, $item['categories'], $run_id, $options, $warnings );
+		if ( ! empty( $item['tags'] ) ) {
+			$this->add_tags( $postarr, $item['tags'], $run_id, $warnings );
+		}
+		if ( isset( $item['excerpt'] ) && '' !== $item['excerpt'] ) {
+			$postarr['post_excerpt'] = sanitize_textarea_field( $item['excerpt'] );
+		}
 		$dates = Dates::local_and_gmt( $item['published'] );
 		if ( $dates ) {
 			$postarr['post_date']     = $dates[0];
@@ -230,7 +236,8 @@ class Post_Writer {
 			// What it said before comes back if the run is undone.
 			Run_Undo::keep_prior( $post_id, $run_id );
 		} else {
-			$postarr['post_status']                       = $options['status'];
+			// A Live Writer draft stays a draft whatever status the owner chose.
+			$postarr['post_status']                       = isset( $item['status'] ) && 'draft' === $item['status'] ? 'draft' : $options['status'];
 			$postarr['post_author']                       = $options['author'];
 			$postarr['comment_status']                    = 'open';
 			$postarr['meta_input'][ Run_Store::META_RUN ] = $run_id;
@@ -374,6 +381,30 @@ class Post_Writer {
 			$warnings[] = sprintf(
 				/* translators: %s: category names, separated by commas. */
 				__( 'Not on the site, and you are not allowed to create categories: %s.', 'spaces-importer' ),
+				implode( ', ', $left_out )
+			);
+		}
+	}
+
+	/**
+	 * Adds the post's own tags (Live Writer's keywords), created as `add_terms`
+	 * creates tags: only by a user who may assign them.
+	 *
+	 * @param array    $postarr  Post data, changed in place.
+	 * @param string[] $names    Tag names.
+	 * @param int      $run_id   The run.
+	 * @param string[] $warnings Warnings for the item's result, added to.
+	 */
+	private function add_tags( array &$postarr, array $names, $run_id, array &$warnings ) {
+		$left_out = array();
+		$ids      = $this->terms->ids_for( $names, 'post_tag', $run_id, current_user_can( get_taxonomy( 'post_tag' )->cap->assign_terms ), $left_out );
+		$before   = isset( $postarr['tags_input'] ) ? (array) $postarr['tags_input'] : array();
+		// Ids, not names: a name with a comma would be split into two tags.
+		$postarr['tags_input'] = array_values( array_unique( array_merge( $before, $ids ) ) );
+		if ( $left_out ) {
+			$warnings[] = sprintf(
+				/* translators: %s: tag names, separated by commas. */
+				__( 'Not on the site, and you are not allowed to create tags: %s.', 'spaces-importer' ),
 				implode( ', ', $left_out )
 			);
 		}

@@ -61,6 +61,11 @@ final class Run_Options {
 					'type' => 'string',
 					'enum' => array( 'skip', 'update' ),
 				),
+				'liveWriterDrafts'  => array(
+					'description' => __( 'Drafts from Windows Live Writer: imported as drafts, or skipped.', 'spaces-importer' ),
+					'type'        => 'string',
+					'enum'        => array( 'draft', 'skip' ),
+				),
 			),
 		);
 	}
@@ -82,6 +87,7 @@ final class Run_Options {
 			'categories'        => array(),
 			'originalPostBlock' => false,
 			'existing'          => 'skip',
+			'liveWriterDrafts'  => 'draft',
 		);
 		$options    = array_merge( $defaults, array_intersect_key( $options, $defaults ) );
 		$categories = is_array( $options['categories'] ) ? $options['categories'] : array();

@@ -137,6 +137,25 @@ class Run_Posts_Controller extends \WP_REST_Controller {
 					'type'      => array( 'string', 'null' ),
 					'maxLength' => 2048,
 				),
+				'status'      => array(
+					'description' => __( 'draft: the post is imported as a draft whatever status the run gives posts (a Windows Live Writer draft).', 'spaces-importer' ),
+					'type'        => 'string',
+					'enum'        => array( 'draft' ),
+				),
+				'tags'        => array(
+					'description' => __( 'Tags of the post (Windows Live Writer keywords), besides its categories.', 'spaces-importer' ),
+					'type'        => 'array',
+					'maxItems'    => 100,
+					'items'       => array(
+						'type'      => 'string',
+						'maxLength' => 200,
+					),
+				),
+				'excerpt'     => array(
+					'description' => __( 'The post\'s excerpt, plain text.', 'spaces-importer' ),
+					'type'        => 'string',
+					'maxLength'   => 10000,
+				),
 				'comments'    => array(
 					'description' => __( 'The post’s comments, or a part of them; a post with many is sent in several requests.', 'spaces-importer' ),
 					'type'        => 'array',

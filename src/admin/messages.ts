@@ -301,6 +301,32 @@ export function warningMessage(
 				),
 				n
 			);
+		case 'live-writer-not-compound':
+		case 'live-writer-damaged':
+		case 'live-writer-unknown-version':
+		case 'live-writer-no-post':
+			return sprintf(
+				/* translators: %s: number of files. */
+				_n(
+					'%s Windows Live Writer file (.wpost) could not be read and was skipped: it is damaged or cut off, holds no post, or is not a post Live Writer saved.',
+					'%s Windows Live Writer files (.wpost) could not be read and were skipped: they are damaged or cut off, hold no post, or are not posts Live Writer saved.',
+					count,
+					'spaces-importer'
+				),
+				n
+			);
+		case 'live-writer-file-damaged':
+		case 'live-writer-file-missing':
+			return sprintf(
+				/* translators: %s: number of pictures or files. */
+				_n(
+					'%s picture or file of a Windows Live Writer post is damaged or missing; the post is imported without it.',
+					'%s pictures or files of Windows Live Writer posts are damaged or missing; the posts are imported without them.',
+					count,
+					'spaces-importer'
+				),
+				n
+			);
 		case 'nested-zip':
 			return sprintf(
 				/* translators: %s: number of files. */

@@ -12,6 +12,7 @@
 import { toByteSource, type ByteSource } from './byte-source';
 import { ArchiveError, isArchiveError } from './errors';
 import { zipFileSet, type ArchiveFile, type ArchiveFileSet } from './file-set';
+import { looksLikeCompoundFile } from './live-writer';
 import { looksLikeMime } from './mht';
 import { looksLikeMarkup, looksLikeZip, sniffMediaType } from './sniff';
 import { expandWebArchives } from './web-archive';
@@ -110,6 +111,7 @@ async function readableAlone( source: ByteSource ): Promise< boolean > {
 	return (
 		looksLikeMarkup( head ) ||
 		looksLikeMime( head ) ||
+		looksLikeCompoundFile( head ) ||
 		sniffMediaType( head ) !== null
 	);
 }

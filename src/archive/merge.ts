@@ -38,7 +38,14 @@ function fillGaps( kept: MergedPost, other: CopyGaps ): void {
 	}
 	// A footer date beats a heading or a feed date; a zoned feed date is
 	// kept only when no page gave one.
-	const rank = { footer: 4, heading: 3, rss: 2, order: 1, none: 0 };
+	const rank = {
+		footer: 4,
+		heading: 3,
+		rss: 2,
+		'live-writer': 2,
+		order: 1,
+		none: 0,
+	};
 	if (
 		other.published &&
 		( ! kept.published ||

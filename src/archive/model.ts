@@ -13,6 +13,7 @@ export type DateSource =
 	| 'rss' // An RSS pubDate (carries a zone).
 	| 'heading' // A date heading above the entry (list and month pages).
 	| 'order' // No date could be read: placed by its number among the others.
+	| 'live-writer' // A Windows Live Writer post file's date (UTC), or a draft's file date.
 	| 'none';
 
 export interface ArchiveBlog {
@@ -84,6 +85,17 @@ export interface ArchivePost {
 	links: ArchiveLink[];
 	/** The archive files this post was read from. */
 	files: string[];
+	/**
+	 * Set for a post read from Windows Live Writer's `.wpost` files: `draft`
+	 * for a draft (imported as a WordPress draft, or skipped, as the owner
+	 * chooses), `copy` for a published post's local copy (alone, or merged
+	 * with the archive's post).
+	 */
+	liveWriter?: 'draft' | 'copy';
+	/** Tags (Live Writer's keywords). */
+	tags?: string[];
+	/** The post's excerpt, as Live Writer kept it. */
+	excerpt?: string;
 }
 
 export interface ArchiveMedia {

@@ -28,6 +28,8 @@ import {
 	MAX_PAGE_BYTES,
 	MAX_TOTAL_PAGE_BYTES,
 } from './limits';
+import { expandLiveWriterPosts } from './live-writer';
+import { mergeLiveWriter } from './live-writer-merge';
 import { PostMerger } from './merge';
 import type {
 	ArchiveBlog,
@@ -197,8 +199,16 @@ export async function readFileSet(
 ): Promise< ArchiveReader > {
 	const { onProgress, signal } = options;
 	// Web archives (`.mht`) anywhere are read as the files they hold.
-	const set = await expandWebArchives( files );
-	const warnings: ArchiveWarning[] = [ ...( set.warnings ?? [] ) ];
+	// Live Writer's `.wpost` files are read as posts and the files they hold.
+	const liveWriter = await expandLiveWriterPosts(
+		await expandWebArchives( files ),
+		signal
+	);
+	const set = liveWriter.set;
+	const warnings: ArchiveWarning[] = [
+		...( set.warnings ?? [] ),
+		...liveWriter.warnings,
+	];
 	// Copies of a post are merged as they come, so only the richest is kept.
 	const found = new PostMerger();
 	let pageBytes = 0;
@@ -421,7 +431,7 @@ export async function readFileSet(
 		}
 	}
 
-	if ( ! found.size ) {
+	if ( ! found.size && ! liveWriter.posts.length ) {
 		throw noPostsError( name, tally );
 	}
 	if ( charsetProblems.length ) {
@@ -465,14 +475,16 @@ export async function readFileSet(
 		} );
 	}
 
+	const withLiveWriter = mergeLiveWriter( found.result(), liveWriter.posts );
 	const model = buildModel( {
 		name,
-		posts: found.result(),
+		posts: withLiveWriter.posts,
 		blogParts,
 		media,
 		photos,
 		warnings,
 	} );
+	withLiveWriter.finish( model );
 	const byPath = new Map( set.files.map( ( f ) => [ f.path, f ] ) );
 	const byLowerPath = new Map(
 		set.files.map( ( f ) => [ f.path.toLowerCase(), f ] )

@@ -20,8 +20,9 @@ import { openArchive } from './open-archive';
 export const IMPORT_USAGE = `Usage: spaces-importer import <path>... --url <site> --user <name> --app-password <password> [options]
 
   <path>           The space.zip, a folder of saved pages, saved pages
-                   (.htm), web archives (.mht) or feeds (.rss); several
-                   are imported together as one archive.
+                   (.htm), web archives (.mht), feeds (.rss) or Windows
+                   Live Writer posts (.wpost, or the My Weblog Posts
+                   folder); several are imported together as one archive.
   --url            The WordPress site's address.
   --user           A user who may import (an administrator).
   --app-password   One of that user's application passwords
@@ -33,6 +34,8 @@ export const IMPORT_USAGE = `Usage: spaces-importer import <path>... --url <site
                    (default: leave them as they are).
   --original-post-block
                    End each post with a link to its archived original.
+  --skip-drafts    Leave out drafts from Windows Live Writer (.wpost files);
+                   by default they are imported as drafts.
   --json           Print one JSON summary at the end instead of text.
 
 Running it again continues an interrupted import; nothing is imported twice.`;
@@ -122,6 +125,7 @@ export async function importCommand( argv: string[] ): Promise< number > {
 				'no-images': { type: 'boolean', default: false },
 				update: { type: 'boolean', default: false },
 				'original-post-block': { type: 'boolean', default: false },
+				'skip-drafts': { type: 'boolean', default: false },
 				json: { type: 'boolean', default: false },
 			},
 		} );
@@ -151,6 +155,7 @@ export async function importCommand( argv: string[] ): Promise< number > {
 		images: ! values[ 'no-images' ],
 		existing: values.update ? 'update' : 'skip',
 		originalPostBlock: values[ 'original-post-block' ],
+		liveWriterDrafts: values[ 'skip-drafts' ] ? 'skip' : 'draft',
 	};
 
 	const started = Date.now();

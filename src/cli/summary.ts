@@ -33,8 +33,9 @@ export function summarize( model: ArchiveModel ): string {
 		.map( ( p ) => p.published )
 		.filter( ( d ): d is string => d !== null )
 		.sort();
+	const drafts = posts.filter( ( p ) => p.liveWriter === 'draft' ).length;
 	lines.push(
-		`Posts: ${ posts.length }${
+		`Posts: ${ posts.length - drafts }${
 			dates.length
 				? `, from ${ dates[ 0 ].slice( 0, 10 ) } to ${ dates[
 						dates.length - 1
@@ -42,6 +43,11 @@ export function summarize( model: ArchiveModel ): string {
 				: ''
 		}`
 	);
+	if ( drafts ) {
+		lines.push(
+			`Drafts from Windows Live Writer: ${ drafts } (imported as drafts)`
+		);
+	}
 	const comments = posts.reduce( ( n, p ) => n + p.comments.length, 0 );
 	const declared = posts.reduce(
 		( n, p ) =>

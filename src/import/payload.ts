@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import type { ArchivePost } from '../archive/model';
+import type { ArchiveModel, ArchivePost } from '../archive/model';
 import type { ImportOptions, PostPayload } from './types';
 
 /** Attachment ids and URLs by archive path, from the media phase. */
@@ -9,6 +9,27 @@ export type UploadedMedia = Map<
 	string,
 	{ attachmentId: number; url: string }
 >;
+
+/**
+ * The posts the run imports: all of them, less Windows Live Writer's
+ * drafts when the owner chose to skip them.
+ *
+ * @param model   The archive.
+ * @param options The owner's choices.
+ * @return The archive, as imported.
+ */
+export function postsToImport(
+	model: ArchiveModel,
+	options: Pick< ImportOptions, 'liveWriterDrafts' >
+): ArchiveModel {
+	if ( options.liveWriterDrafts !== 'skip' ) {
+		return model;
+	}
+	return {
+		...model,
+		posts: model.posts.filter( ( post ) => post.liveWriter !== 'draft' ),
+	};
+}
 
 /**
  * The posts route's form of an archive post.
@@ -54,5 +75,8 @@ export function toPostPayload(
 			href: link.href,
 			sourceId: link.sourceId,
 		} ) ),
+		...( post.liveWriter === 'draft' ? { status: 'draft' as const } : {} ),
+		...( post.tags?.length ? { tags: post.tags } : {} ),
+		...( post.excerpt ? { excerpt: post.excerpt } : {} ),
 	};
 }

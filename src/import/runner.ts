@@ -7,7 +7,7 @@ import { planBatches } from './batches';
 import { archiveFingerprint } from './fingerprint';
 import { sha256Hex } from './hash';
 import type { MediaSource } from './media-source';
-import { toPostPayload, type UploadedMedia } from './payload';
+import { postsToImport, toPostPayload, type UploadedMedia } from './payload';
 import { eachLimited } from './pool';
 import { ProgressTracker } from './progress';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
@@ -83,8 +83,10 @@ function referencedMedia( model: ArchiveModel ): Map< string, string | null > {
  * @return The run and one result per post and per file.
  */
 export async function runImport( args: RunImportArgs ): Promise< RunReport > {
-	const { model, transport, onProgress } = args;
+	const { transport, onProgress } = args;
 	const options: ImportOptions = { ...DEFAULT_OPTIONS, ...args.options };
+	// Skipped drafts are left out here; the archive stays the same archive.
+	const model = postsToImport( args.model, options );
 	const control = args.control ?? new RunControl();
 	args.signal?.addEventListener( 'abort', () => control.cancel(), {
 		once: true,
@@ -117,7 +119,7 @@ export async function runImport( args: RunImportArgs ): Promise< RunReport > {
 	try {
 		await control.gate();
 		const run = await send< RunInfo >( 'POST', '/runs', {
-			fingerprint: archiveFingerprint( model ),
+			fingerprint: archiveFingerprint( args.model ),
 			name: model.name,
 			totals: {
 				posts: model.posts.length,

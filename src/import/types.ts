@@ -17,6 +17,8 @@ export interface ImportOptions {
 	originalPostBlock: boolean;
 	/** What to do with a post imported before whose content changed. */
 	existing: 'skip' | 'update';
+	/** Drafts from Windows Live Writer: imported as drafts (the default), or skipped. */
+	liveWriterDrafts?: 'draft' | 'skip';
 }
 
 export const DEFAULT_OPTIONS: ImportOptions = {
@@ -117,6 +119,11 @@ export interface PostPayload {
 	comments: CommentPayload[];
 	images: Array< { reference: string; attachmentId: number } >;
 	links: Array< { href: string; sourceId: string } >;
+	/** `draft` for a post imported as a draft whatever the run's status. */
+	status?: 'draft';
+	/** The post's own tags (Live Writer's keywords). */
+	tags?: string[];
+	excerpt?: string;
 }
 
 export type Phase = 'start' | 'media' | 'posts' | 'finalize' | 'done';

@@ -26,6 +26,8 @@ import { encodeText } from '../support/archive/encode';
 import { generateMigrationArchive } from '../support/archive/migration';
 import { generateWebArchive } from '../support/archive/mht';
 import { pageHtml, type SamplePost } from '../support/archive/markup';
+import { pngBytes } from '../support/archive/png';
+import { makeWpost } from '../support/archive/wpost';
 import { screenshotDir } from './support/fixtures';
 import {
 	chooseFiles,
@@ -372,4 +374,74 @@ test( 'a single web archive (.mht) saved by Internet Explorer is read and import
 			shot: 'web-archive',
 		}
 	);
+} );
+
+test( 'a Windows Live Writer folder: the draft becomes a draft with its image, the published copy a post', async ( {
+	page,
+} ) => {
+	const dir = writeFiles( {
+		'My Weblog Posts/cache.xml': new TextEncoder().encode(
+			'<?xml version="1.0" encoding="utf-8"?><PostEditorFileLookupCache />'
+		),
+		'My Weblog Posts/Drafts/Half written.wpost': makeWpost( {
+			title: 'E2E 半成品 draft',
+			html: '<p>Not done yet.</p><p><img src="{{file:0}}" alt="sky"></p>',
+			files: [
+				{
+					name: 'sky.png',
+					bytes: pngBytes( 160, 90, [ 80, 140, 250 ] ),
+				},
+			],
+			keywords: 'e2e-sky',
+		} ),
+		'My Weblog Posts/Recent Posts/Sent.wpost': makeWpost( {
+			version: 1,
+			title: 'E2E published from Live Writer',
+			html: '<p>Published long ago.</p>',
+			postId: 'cns!E2E0000000000C1!5',
+			datePublished: '2009-09-09T09:09:09Z',
+		} ),
+	} );
+	await openImporter( page );
+	await chooseFolder( page, path.join( dir, 'My Weblog Posts' ) );
+	await expect( page.getByText( '1 post, 0 comments found.' ) ).toBeVisible( {
+		timeout: 60_000,
+	} );
+	await expect(
+		page.getByText( '1 draft from Windows Live Writer.' )
+	).toBeVisible();
+	const drafts = page.getByRole( 'group', {
+		name: 'Drafts from Windows Live Writer',
+	} );
+	await expect(
+		drafts.getByRole( 'radio', { name: 'Import them as drafts' } )
+	).toBeChecked();
+	await page.screenshot( {
+		path: path.join( screenshotDir, 'live-writer-preview.png' ),
+		fullPage: true,
+	} );
+	await importButton( page ).click();
+	await finished( page );
+
+	const { body: draftPosts } = await rest(
+		`/wp/v2/posts?status=draft&context=edit&search=${ encodeURIComponent(
+			'半成品'
+		) }`
+	);
+	expect( draftPosts ).toHaveLength( 1 );
+	const [ draft ] = draftPosts;
+	expect( draft.status ).toBe( 'draft' );
+	expect( draft.content.raw ).toMatch(
+		/<img [^>]*src="[^"]*\/wp-content\/uploads\/[^"]*sky[^"]*\.png"/
+	);
+	const { body: media } = await rest( `/wp/v2/media?parent=${ draft.id }` );
+	expect( media ).toHaveLength( 1 );
+	expect( media[ 0 ].media_details.width ).toBe( 160 );
+
+	const { body: published } = await rest(
+		`/wp/v2/posts?context=edit&search=${ encodeURIComponent(
+			'E2E published from Live Writer'
+		) }`
+	);
+	expect( published.map( ( p: any ) => p.status ) ).toEqual( [ 'publish' ] );
 } );

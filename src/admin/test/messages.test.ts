@@ -21,4 +21,18 @@ describe( 'sentences for files that are not zipped', () => {
 			/^2 web archives \(\.mht\) are damaged/
 		);
 	} );
+
+	it( 'counts unreadable Live Writer files and their damaged pictures', () => {
+		expect( warningMessage( 'live-writer-damaged', 1, 'x' ) ).toMatch(
+			/^1 Windows Live Writer file \(\.wpost\) could not be read/
+		);
+		expect(
+			warningMessage( 'live-writer-unknown-version', 2, 'x' )
+		).toMatch(
+			/^2 Windows Live Writer files \(\.wpost\) could not be read/
+		);
+		expect( warningMessage( 'live-writer-file-damaged', 1, 'x' ) ).toMatch(
+			/^1 picture or file of a Windows Live Writer post is damaged/
+		);
+	} );
 } );

@@ -24,12 +24,14 @@ import {
 	msnPageHtml,
 	sampleMsnPosts,
 } from '../../../tests/support/archive/msn';
+import { pngBytes } from '../../../tests/support/archive/png';
 import { seededRandom } from '../../../tests/support/archive/random';
 import {
 	NOT_BLOG_PAGES,
 	blogShapeHtml,
 	shapePosts,
 } from '../../../tests/support/archive/shapes';
+import { makeWpost } from '../../../tests/support/archive/wpost';
 
 const CASES = 400;
 
@@ -676,4 +678,78 @@ describe( 'fuzzed migration downloads', () => {
 		expect( surprises ).toEqual( [] );
 		expect( models ).toBeGreaterThan( 100 );
 	}, 60000 );
+} );
+
+describe( 'fuzzed Live Writer post files', () => {
+	const WPOST_CASES = 200;
+	const sound = makeWpost( {
+		title: 'Sound',
+		html: '<p>sound</p>',
+		postId: '1',
+		datePublished: '2009-01-01T00:00:00Z',
+	} );
+	const source = makeWpost( {
+		title: 'Pictured 图',
+		html: '<p><a href="{{file:0}}"><img src="{{file:1}}"></a></p>',
+		files: [
+			{ name: 'big.png', bytes: pngBytes( 200, 150, [ 9, 90, 200 ] ) },
+			{ name: 'small.png', bytes: pngBytes( 20, 15, [ 9, 90, 200 ] ) },
+		],
+		categories: [ 'Fotos' ],
+	} );
+
+	it( `answers ${ WPOST_CASES } truncated and corrupted .wpost files with the other posts and a warning or the post`, async () => {
+		const surprises: string[] = [];
+		for ( let seed = 1; seed <= WPOST_CASES; seed++ ) {
+			const input = mutate( source, seed );
+			const started = Date.now();
+			try {
+				const reader = await readInputs(
+					[
+						{
+							path: 'My Weblog Posts/Drafts/Sound.wpost',
+							data: sound,
+						},
+						{
+							path: 'My Weblog Posts/Drafts/Fuzz.wpost',
+							data: input,
+						},
+					],
+					'My Weblog Posts'
+				);
+				if (
+					! reader.model.posts.some( ( p ) => p.title === 'Sound' )
+				) {
+					surprises.push( `${ seed }: the sound post was lost` );
+				}
+				const read = reader.model.posts.some(
+					( p ) =>
+						p.files[ 0 ] === 'My Weblog Posts/Drafts/Fuzz.wpost'
+				);
+				const warned = reader.model.warnings.some(
+					( w ) => w.file === 'My Weblog Posts/Drafts/Fuzz.wpost'
+				);
+				if ( ! read && ! warned ) {
+					surprises.push( `${ seed }: neither read nor reported` );
+				}
+				for ( const media of reader.model.media ) {
+					await reader.readMedia( media.path ).catch( ( error ) => {
+						if ( ! ( error instanceof ArchiveError ) ) {
+							surprises.push(
+								`${ seed }: readMedia threw ${ error }`
+							);
+						}
+					} );
+				}
+			} catch ( error ) {
+				surprises.push( `${ seed }: threw ${ String( error ) }` );
+			}
+			if ( Date.now() - started > 2000 ) {
+				surprises.push(
+					`${ seed }: took ${ Date.now() - started } ms`
+				);
+			}
+		}
+		expect( surprises ).toEqual( [] );
+	}, 120000 );
 } );

@@ -21,7 +21,10 @@ import { encodeText } from '../../../tests/support/archive/encode';
 import { generateArchive } from '../../../tests/support/archive/generate';
 import { pageHtml, rssXml } from '../../../tests/support/archive/markup';
 import { generateWebArchive } from '../../../tests/support/archive/mht';
+import { pngBytes } from '../../../tests/support/archive/png';
+import { makeWpost } from '../../../tests/support/archive/wpost';
 import { parseInspectArgs } from '../inspect-args';
+import { summarize } from '../summary';
 import { openArchive, targetsName } from '../open-archive';
 
 describe( 'inspect’s arguments', () => {
@@ -114,6 +117,33 @@ describe( 'several files and folders from disk', () => {
 			}
 		}
 		writeFileSync( path.join( dir, 'report.pdf' ), '%PDF-1.4' );
+		// Windows Live Writer's folder, as Documents holds it.
+		const weblog = path.join( dir, 'My Weblog Posts' );
+		mkdirSync( path.join( weblog, 'Drafts' ), { recursive: true } );
+		mkdirSync( path.join( weblog, 'Recent Posts' ) );
+		writeFileSync( path.join( weblog, 'cache.xml' ), '<cache />' );
+		writeFileSync(
+			path.join( weblog, 'Drafts', 'Idea.wpost' ),
+			makeWpost( {
+				title: 'An idea',
+				html: '<p><img src="{{file:0}}"></p>',
+				files: [
+					{
+						name: 'idea.png',
+						bytes: pngBytes( 30, 20, [ 1, 2, 3 ] ),
+					},
+				],
+			} )
+		);
+		writeFileSync(
+			path.join( weblog, 'Recent Posts', 'Sent.wpost' ),
+			makeWpost( {
+				title: 'Sent',
+				html: '<p>sent</p>',
+				postId: `cns!${ generated.posts[ 0 ].cid }!${ generated.posts[ 0 ].number }`,
+				datePublished: '2008-02-03T04:05:06Z',
+			} )
+		);
 	} );
 
 	afterAll( () => {
@@ -158,6 +188,33 @@ describe( 'several files and folders from disk', () => {
 		expect(
 			generated.images.map( ( p ) => generated.files[ p ] )
 		).toContainEqual( bytes );
+	} );
+
+	it( 'reads a Live Writer folder with the site’s folder, and inspect counts the drafts apart', async () => {
+		const reader = await openArchive( [
+			path.join( dir, 'site' ),
+			path.join( dir, 'My Weblog Posts' ),
+		] );
+		// The published copy is the site's first post; the draft is new.
+		expect( reader.model.posts ).toHaveLength( 5 );
+		const summary = summarize( reader.model );
+		expect( summary ).toMatch( /^Posts: 4,/m );
+		expect( summary ).toContain(
+			'Drafts from Windows Live Writer: 1 (imported as drafts)'
+		);
+		const draft = reader.model.posts.find(
+			( p ) => p.liveWriter === 'draft'
+		);
+		expect( draft?.images[ 0 ].archivePath ).toBe(
+			'My Weblog Posts/Drafts/Idea.wpost/idea.png'
+		);
+		expect(
+			(
+				await reader.readMedia(
+					'My Weblog Posts/Drafts/Idea.wpost/idea.png'
+				)
+			).length
+		).toBeGreaterThan( 0 );
 	} );
 
 	it( 'refuses a file of another kind alone, naming it', async () => {

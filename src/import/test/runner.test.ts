@@ -263,6 +263,68 @@ describe( 'runImport', () => {
 		expect( calls[ 1 ].body.posts[ 0 ].comments ).toEqual( [] );
 	} );
 
+	it( 'sends Live Writer drafts as drafts with their tags, or leaves them and their images out when the owner skips them', async () => {
+		const archive = model( 2, {
+			media: [
+				{ path: 'd.wpost/a.png', size: 10, mimeType: 'image/png' },
+			],
+		} );
+		archive.posts.push(
+			post( 0, {
+				sourceId: 'local!0123456789abcdef',
+				title: 'Draft',
+				liveWriter: 'draft',
+				tags: [ 'spring' ],
+				images: [
+					{
+						reference: 'd.wpost/a.png',
+						archivePath: 'd.wpost/a.png',
+						alt: '',
+					},
+				],
+			} )
+		);
+		const asDrafts = fakeSite();
+		await runImport( {
+			model: archive,
+			transport: asDrafts.transport,
+			retry: fast,
+			media,
+		} );
+		const sent = asDrafts.calls
+			.filter( ( c ) => c.path.endsWith( '/posts' ) )
+			.flatMap( ( c ) => c.body.posts );
+		expect( sent.map( ( p: any ) => p.status ) ).toEqual( [
+			undefined,
+			undefined,
+			'draft',
+		] );
+		expect( sent[ 2 ].tags ).toEqual( [ 'spring' ] );
+
+		const skipping = fakeSite();
+		await runImport( {
+			model: archive,
+			transport: skipping.transport,
+			retry: fast,
+			media,
+			options: { liveWriterDrafts: 'skip' },
+		} );
+		const kept = skipping.calls
+			.filter( ( c ) => c.path.endsWith( '/posts' ) )
+			.flatMap( ( c ) => c.body.posts );
+		expect( kept.map( ( p: any ) => p.title ) ).toEqual( [
+			'标题 1',
+			'标题 2',
+		] );
+		expect(
+			skipping.calls.filter( ( c ) => c.path.includes( '/media' ) )
+		).toEqual( [] );
+		// The same archive, whichever posts are imported.
+		expect( skipping.calls[ 0 ].body.fingerprint ).toBe(
+			asDrafts.calls[ 0 ].body.fingerprint
+		);
+	} );
+
 	it( 'uploads the images posts use once, skips those the site has, and points the posts at the attachments', async () => {
 		const archive = model( 3, {
 			media: [

@@ -68,6 +68,10 @@ export default function ArchivePreview() {
 	if ( ! model ) {
 		return null;
 	}
+	// Windows Live Writer's drafts are counted apart from the posts.
+	const drafts = model.posts.filter(
+		( post ) => post.liveWriter === 'draft'
+	).length;
 	const firstPosts = model.posts.slice( 0, PREVIEW_POSTS );
 	const firstMessages = new Map< string, string >();
 	for ( const warning of model.warnings ) {
@@ -109,13 +113,27 @@ export default function ArchivePreview() {
 						_n(
 							'%1$s post, %2$s comments found.',
 							'%1$s posts, %2$s comments found.',
-							counts.posts,
+							counts.posts - drafts,
 							'spaces-importer'
 						),
-						formatNumber( counts.posts ),
+						formatNumber( counts.posts - drafts ),
 						formatNumber( counts.comments )
 					) }
 				</li>
+				{ drafts > 0 && (
+					<li>
+						{ sprintf(
+							/* translators: %s: number of drafts. */
+							_n(
+								'%s draft from Windows Live Writer.',
+								'%s drafts from Windows Live Writer.',
+								drafts,
+								'spaces-importer'
+							),
+							formatNumber( drafts )
+						) }
+					</li>
+				) }
 				<li>
 					{ counts.imagesMissing
 						? sprintf(

@@ -27,8 +27,11 @@ type CategoryMode = Options[ 'categories' ][ 'mode' ];
  * Import button.
  */
 export default function ImportOptions() {
-	const { options, authors, categories } = useSelect(
+	const { options, authors, categories, hasDrafts } = useSelect(
 		( select ) => ( {
+			hasDrafts: !! select( store )
+				.getModel()
+				?.posts.some( ( post ) => post.liveWriter === 'draft' ),
 			options: select( store ).getOptions(),
 			authors: select( store ).getAuthors(),
 			categories: select( store ).getCategories(),
@@ -260,6 +263,37 @@ export default function ImportOptions() {
 						},
 					] }
 				/>
+				{ hasDrafts && (
+					<RadioControl
+						label={ __(
+							'Drafts from Windows Live Writer',
+							'spaces-importer'
+						) }
+						help={ __(
+							'Drafts stay drafts whatever status you chose for the posts.',
+							'spaces-importer'
+						) }
+						selected={ options.liveWriterDrafts ?? 'draft' }
+						onChange={ ( value ) =>
+							setOptions( {
+								liveWriterDrafts: value as 'draft' | 'skip',
+							} )
+						}
+						options={ [
+							{
+								value: 'draft',
+								label: __(
+									'Import them as drafts',
+									'spaces-importer'
+								),
+							},
+							{
+								value: 'skip',
+								label: __( 'Skip them', 'spaces-importer' ),
+							},
+						] }
+					/>
+				) }
 			</div>
 			<div className="spaces-importer-actions">
 				<Button __next40pxDefaultSize variant="primary" type="submit">

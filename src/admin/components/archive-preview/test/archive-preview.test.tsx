@@ -2,11 +2,12 @@
  * External dependencies
  */
 import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 
 /**
  * WordPress dependencies
  */
-import { dispatch } from '@wordpress/data';
+import { dispatch, select } from '@wordpress/data';
 
 /**
  * Internal dependencies
@@ -20,6 +21,7 @@ import {
 	run,
 	showPreview,
 } from '../../../test/fixtures';
+import ImportOptions from '../../import-options';
 import ArchivePreview from '..';
 
 beforeEach( () => {
@@ -129,5 +131,59 @@ describe( 'ArchivePreview', () => {
 				selector: '.components-notice__content',
 			} )
 		).toBeInTheDocument();
+	} );
+
+	it( 'counts drafts from Windows Live Writer apart, and offers to import them as drafts or skip them', async () => {
+		const [ first, second ] = model.posts;
+		act( () => {
+			dispatch( store ).readFinished(
+				{
+					...model,
+					posts: [
+						first,
+						second,
+						{
+							...second,
+							sourceId: 'local!0123456789abcdef',
+							title: 'Unfinished',
+							comments: [],
+							liveWriter: 'draft',
+						},
+					],
+				},
+				FINGERPRINT
+			);
+		} );
+		render(
+			<>
+				<ArchivePreview />
+				<ImportOptions />
+			</>
+		);
+		expect(
+			screen.getByText( '2 posts, 1 comments found.' )
+		).toBeInTheDocument();
+		expect(
+			screen.getByText( '1 draft from Windows Live Writer.' )
+		).toBeInTheDocument();
+		const group = screen.getByRole( 'radiogroup', {
+			name: 'Drafts from Windows Live Writer',
+		} );
+		expect(
+			within( group ).getByRole( 'radio', {
+				name: 'Import them as drafts',
+			} )
+		).toBeChecked();
+		await userEvent.click(
+			within( group ).getByRole( 'radio', { name: 'Skip them' } )
+		);
+		expect( select( store ).getOptions().liveWriterDrafts ).toBe( 'skip' );
+	} );
+
+	it( 'offers no drafts choice when there are none', () => {
+		render( <ImportOptions /> );
+		expect( screen.queryByText( 'Drafts from Windows Live Writer' ) ).toBe(
+			null
+		);
 	} );
 } );
