@@ -143,7 +143,7 @@ export default function ArchivePreview() {
 						{ sprintf(
 							/* translators: 1: videos found, 2: videos WordPress embeds, 3: videos that can no longer play, 4: video files in the archive. */
 							__(
-								'Videos: %1$s found; %2$s play as WordPress embeds, %3$s can no longer play and become links, %4$s are video files of the archive.',
+								'Videos: %1$s found (WordPress embeds: %2$s; can no longer play, become links: %3$s; video files of the archive: %4$s).',
 								'spaces-importer'
 							),
 							formatNumber( counts.videos.found ),

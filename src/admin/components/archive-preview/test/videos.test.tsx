@@ -62,9 +62,9 @@ beforeEach( () => {
 describe( 'videos in the preview and the report', () => {
 	it( 'the preview counts the videos found, embeddable, dead and files, and names the posts that cannot play them', () => {
 		render( <ArchivePreview /> );
-		const line = screen.getByText( /^Videos: 6 found;/ );
+		const line = screen.getByText( /^Videos: 6 found/ );
 		expect( line ).toHaveTextContent(
-			'Videos: 6 found; 3 play as WordPress embeds, 1 can no longer play and become links, 2 are video files of the archive.'
+			'Videos: 6 found (WordPress embeds: 3; can no longer play, become links: 1; video files of the archive: 2).'
 		);
 		const details = within( line.closest( 'li' ) as HTMLElement );
 		expect(
