@@ -73,14 +73,21 @@ function videoWarnings(
 				)
 			),
 		].join( ', ' );
+		const linked = dead.find( ( video ) => video.link );
 		warnings.push( {
 			file: post.file,
 			code: 'video-unplayable',
 			message: `${ label( post ) } shows ${
 				dead.length === 1 ? 'a video' : `${ dead.length } videos`
 			} that can no longer play (${ names }); ${
-				dead.length === 1 ? 'it becomes a link' : 'they become links'
-			} to the old address: ${ dead[ 0 ].link }`,
+				linked
+					? `${
+							dead.length === 1
+								? 'it becomes a link'
+								: 'they become links'
+						} to the old address: ${ linked.link }`
+					: 'the player names no address, so it was removed'
+			}`,
 		} );
 	}
 	const unplayable = videos.filter(

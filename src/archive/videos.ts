@@ -13,7 +13,7 @@
 /**
  * External dependencies
  */
-import { decodeHTML } from 'entities';
+import { decodeHTMLAttribute } from 'entities';
 
 /**
  * Internal dependencies
@@ -95,7 +95,8 @@ export const PROVIDER_NAMES: Record< string, string > = {
 	tudou: 'Tudou',
 	'windows-media': 'Windows Media Player',
 	flash: 'a Flash player',
-	file: 'a video file',
+	file: 'a video file not in the archive',
+	unknown: 'a player without an address',
 };
 
 /**
@@ -122,7 +123,7 @@ function decodeLeftovers( value: string ): string {
 		i < 3 && /&(?:#\d+|#x[0-9a-f]+|[a-z]+);/i.test( out );
 		i++
 	) {
-		const decoded = decodeHTML( out );
+		const decoded = decodeHTMLAttribute( out );
 		if ( decoded === out ) {
 			break;
 		}
@@ -172,7 +173,11 @@ function readPlayer( el: HtmlElement ): PlayerParts {
 	};
 	const add = ( value: string ) => {
 		const url = decodeLeftovers( value );
-		if ( url && ! parts.urls.includes( url ) ) {
+		// Web addresses and relative paths only: never `javascript:` or `data:`.
+		if ( ! url || ! /^(?:https?:|\/\/|[^:]*(?:[/?#]|$))/i.test( url ) ) {
+			return;
+		}
+		if ( ! parts.urls.includes( url ) ) {
 			parts.urls.push( url );
 		}
 	};
@@ -431,6 +436,16 @@ function imagesIn( el: HtmlElement ): string[] {
 	);
 }
 
+/**
+ * A player whose markup names no address: it is removed (nothing of it could
+ * play), recorded, and the owner told.
+ *
+ * @return The video.
+ */
+function unknown(): Identified {
+	return { provider: 'unknown', kind: 'dead', url: '', link: '' };
+}
+
 /** A player found in a body, read. */
 interface FoundPlayer {
 	video: Identified;
@@ -446,15 +461,15 @@ interface FoundPlayer {
  * `<embed>` or `<iframe>`.
  *
  * @param el The element.
- * @return The player, or null when it plays nothing that can be named.
+ * @return The player; one naming no address is `unknown`, without a link.
  */
-function readFound( el: HtmlElement ): FoundPlayer | null {
+function readFound( el: HtmlElement ): FoundPlayer {
 	if ( el.name !== 'object' && el.name !== 'embed' && el.name !== 'iframe' ) {
 		// Live Writer: a thumbnail linking the video's page, the player in
 		// the thumbnail's `onload`, a caption below.
-		const links = findAll( ( e ) => e.name === 'a', el ).map( ( a ) =>
-			attr( a, 'href' ).trim()
-		);
+		const links = findAll( ( e ) => e.name === 'a', el )
+			.map( ( a ) => attr( a, 'href' ).trim() )
+			.filter( ( href ) => /^(?:https?:)?\/\//i.test( href ) );
 		let parts: PlayerParts | null = null;
 		for ( const img of findAll( ( e ) => e.name === 'img', el ) ) {
 			const inner = liveWriterPlayerHtml( attr( img, 'onload' ) );
@@ -482,11 +497,8 @@ function readFound( el: HtmlElement ): FoundPlayer | null {
 			parts?.flashvars ?? '',
 			parts?.kinds ?? []
 		);
-		if ( ! video ) {
-			return null;
-		}
 		return {
-			video,
+			video: video ?? unknown(),
 			title: parts?.title || textOf( el ),
 			width: parts?.width ?? null,
 			height: parts?.height ?? null,
@@ -495,11 +507,8 @@ function readFound( el: HtmlElement ): FoundPlayer | null {
 	}
 	const parts = readPlayer( el );
 	const video = identify( parts.urls, parts.flashvars, parts.kinds );
-	if ( ! video ) {
-		return null;
-	}
 	return {
-		video,
+		video: video ?? unknown(),
 		title: parts.title || ( el.name === 'iframe' ? '' : textOf( el ) ),
 		width: parts.width,
 		height: parts.height,
@@ -610,6 +619,11 @@ export function videoMarkup( video: ArchiveVideo, delimiters = true ): string {
 				video.url
 			) }"></video></figure>`
 		);
+	}
+	if ( ! video.link ) {
+		return video.title
+			? block( 'paragraph', `<p>${ escapeHtml( video.title ) }</p>` )
+			: '';
 	}
 	const text =
 		video.title ||
@@ -785,16 +799,10 @@ export function convertVideos(
 			continue;
 		}
 		const found = readFound( player );
-		const video = found
-			? toVideo( found, titleNextTo( player, found.video ) )
-			: null;
-		if ( video ) {
-			videos.push( video );
-			droppedImages.push( ...( found?.images ?? [] ) );
-		}
-		const markup = video
-			? videoMarkup( video, ! insideTable( player, node ) )
-			: '';
+		const video = toVideo( found, titleNextTo( player, found.video ) );
+		videos.push( video );
+		droppedImages.push( ...found.images );
+		const markup = videoMarkup( video, ! insideTable( player, node ) );
 		if ( player === node ) {
 			pieces.push( markup );
 			continue;

@@ -387,3 +387,44 @@ describe( 'reading an archive with videos', () => {
 		] );
 	} );
 } );
+
+describe( 'players that name nothing or something unsafe', () => {
+	it( 'removes a player naming no address, records it and keeps its title', () => {
+		const { html, videos } = convertVideos(
+			'<p>Hi</p><object classid="clsid:D27CDB6E-AE6D-11cf-96B8-444553540000" title="Our song"><param name="quality" value="high"></object>',
+			NO_FILES
+		);
+		expect( videos ).toEqual( [
+			expect.objectContaining( {
+				provider: 'unknown',
+				kind: 'dead',
+				link: '',
+				title: 'Our song',
+			} ),
+		] );
+		expect( html ).not.toMatch( /<object|<param/i );
+		expect( html ).toContain( '<p>Our song</p>' );
+	} );
+
+	it( 'never links a javascript: address', () => {
+		const { html, videos } = convertVideos(
+			'<embed src="javascript:alert(1)//clip.mp4" type="application/x-mplayer2">',
+			NO_FILES
+		);
+		expect( videos[ 0 ] ).toMatchObject( {
+			provider: 'unknown',
+			link: '',
+		} );
+		expect( html ).not.toMatch( /javascript/i );
+	} );
+
+	it( 'keeps query parameters that look like old entities without their semicolon', () => {
+		const { videos } = convertVideos(
+			'<embed src="http://example.com/player.swf?a=1&amp;reg=2&amp;amp;copy=3">',
+			NO_FILES
+		);
+		expect( videos[ 0 ].link ).toBe(
+			'http://example.com/player.swf?a=1&reg=2&copy=3'
+		);
+	} );
+} );
