@@ -59,12 +59,18 @@ describe( 'videos in posts', () => {
 			name: string | null;
 			attrs: Record< string, unknown >;
 		} >;
-		video: { mime: string; parent: number; url: string } | null;
+		video: {
+			mime: string;
+			parent: number;
+			url: string;
+			meta: { filesize?: number } | false;
+		} | null;
 		postId: number;
 		thumbnail: number;
 	};
 
 	let media: Array< { path: string; status: string } > = [];
+	let state = '';
 
 	beforeAll( async () => {
 		const reader = await readArchive( zip, 'space.zip' );
@@ -75,6 +81,7 @@ describe( 'videos in posts', () => {
 			options: { status: 'publish', featuredImage: true },
 		} );
 		media = report.media;
+		state = report.run.state;
 		stored = sitePhpJson( `
 global $wpdb;
 $id = (int) $wpdb->get_var( $wpdb->prepare( "SELECT post_id FROM {$wpdb->postmeta} WHERE meta_key = '_spaces_importer_source_id' AND meta_value = %s", '${ SOURCE }' ) );
@@ -92,7 +99,7 @@ echo "\\n" . wp_json_encode( array(
 	'content' => $post->post_content,
 	'link' => get_permalink( $id ),
 	'blocks' => $blocks,
-	'video' => $video ? array( 'mime' => $video->post_mime_type, 'parent' => (int) $video->post_parent, 'url' => wp_get_attachment_url( $video->ID ) ) : null,
+	'video' => $video ? array( 'mime' => $video->post_mime_type, 'parent' => (int) $video->post_parent, 'url' => wp_get_attachment_url( $video->ID ), 'meta' => wp_get_attachment_metadata( $video->ID ) ) : null,
 	'thumbnail' => (int) get_post_thumbnail_id( $id ),
 ) );
 ` );
@@ -141,6 +148,11 @@ echo "\\n" . wp_json_encode( array(
 			`<figure class="wp-block-video"><video controls src="${ url }"></video></figure>`
 		);
 		expect( stored.thumbnail ).toBe( 0 );
+	} );
+
+	it( 'finishes the run: finalize reads the video file’s metadata like an image’s', () => {
+		expect( state ).toBe( 'complete' );
+		expect( stored.video?.meta ).toMatchObject( { filesize: 4096 } );
 	} );
 
 	it( 'renders the embed block’s figure on the front end', async () => {
