@@ -430,7 +430,13 @@ class Post_Writer {
 			}
 		}
 		if ( $images && $options['featuredImage'] && ! has_post_thumbnail( $post_id ) ) {
-			set_post_thumbnail( $post_id, $images[0]['attachmentId'] );
+			// The first image, not a video file the post also shows.
+			foreach ( $images as $image ) {
+				if ( wp_attachment_is_image( $image['attachmentId'] ) ) {
+					set_post_thumbnail( $post_id, $image['attachmentId'] );
+					break;
+				}
+			}
 		}
 	}
 

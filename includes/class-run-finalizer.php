@@ -195,6 +195,8 @@ class Run_Finalizer {
 			return false;
 		}
 		require_once ABSPATH . 'wp-admin/includes/image.php';
+		// Video files: their metadata is read by wp_read_video_metadata().
+		require_once ABSPATH . 'wp-admin/includes/media.php';
 		foreach ( $ids as $id ) {
 			// Marked done first: an image that crashes the image library must not stop every later finalize.
 			delete_post_meta( $id, Media_Library::META_NEEDS_METADATA );

@@ -370,6 +370,28 @@ export function warningMessage(
 				),
 				n
 			);
+		case 'video-unplayable':
+			return sprintf(
+				/* translators: %s: number of posts. */
+				_n(
+					'%s post shows videos that can no longer play (MSN Video and Soapbox, Google Video, Flash players, files not in the archive). Each becomes a link to its old address.',
+					'%s posts show videos that can no longer play (MSN Video and Soapbox, Google Video, Flash players, files not in the archive). Each becomes a link to its old address.',
+					count,
+					'spaces-importer'
+				),
+				n
+			);
+		case 'video-file-unplayable':
+			return sprintf(
+				/* translators: %s: number of posts. */
+				_n(
+					'%s post shows video files that browsers do not play (such as .wmv or .avi). They are imported to the media library, if this site accepts their type, and linked for download.',
+					'%s posts show video files that browsers do not play (such as .wmv or .avi). They are imported to the media library, if this site accepts their type, and linked for download.',
+					count,
+					'spaces-importer'
+				),
+				n
+			);
 		case 'feed-items-skipped':
 			return __(
 				'Some entries of a feed could not be read and were skipped; the pages of those posts are used where the archive has them.',

@@ -14,6 +14,7 @@ import type {
 	ArchiveMedia,
 	ArchiveModel,
 	ArchivePost,
+	ArchiveVideo,
 	ArchiveWarning,
 } from './model';
 import { MediaIndex, isStorageUrl, referenceHost } from './images';
@@ -22,6 +23,7 @@ import type { FoundPhoto } from './extractors/types';
 import type { MergedPost } from './merge';
 import { dirname } from './paths';
 import { isSpacesId } from './ids';
+import { PROVIDER_NAMES, convertVideos } from './videos';
 
 function mostCommon(
 	values: Array< string | null | undefined >
@@ -45,6 +47,66 @@ function mostCommon(
 
 function label( post: { title: string; sourceId: string } ): string {
 	return post.title ? `“${ post.title }”` : `the post ${ post.sourceId }`;
+}
+
+/**
+ * What the owner should know of a post's videos: those that can no longer
+ * play, and files browsers do not play.
+ *
+ * @param post   The post.
+ * @param videos Its videos.
+ * @return Warnings.
+ */
+function videoWarnings(
+	post: MergedPost,
+	videos: ArchiveVideo[]
+): ArchiveWarning[] {
+	const warnings: ArchiveWarning[] = [];
+	const dead = videos.filter( ( video ) => video.kind === 'dead' );
+	if ( dead.length ) {
+		const names = [
+			...new Set(
+				dead.map( ( video ) =>
+					video.provider === 'file'
+						? 'a video file not in the archive'
+						: ( PROVIDER_NAMES[ video.provider ] ?? video.provider )
+				)
+			),
+		].join( ', ' );
+		const linked = dead.find( ( video ) => video.link );
+		warnings.push( {
+			file: post.file,
+			code: 'video-unplayable',
+			message: `${ label( post ) } shows ${
+				dead.length === 1 ? 'a video' : `${ dead.length } videos`
+			} that can no longer play (${ names }); ${
+				linked
+					? `${
+							dead.length === 1
+								? 'it becomes a link'
+								: 'they become links'
+						} to the old address: ${ linked.link }`
+					: 'the player names no address, so it was removed'
+			}`,
+		} );
+	}
+	const unplayable = videos.filter(
+		( video ) => video.kind === 'file' && ! video.playable
+	);
+	if ( unplayable.length ) {
+		warnings.push( {
+			file: post.file,
+			code: 'video-file-unplayable',
+			message: `${ label( post ) } shows the video file${
+				unplayable.length === 1 ? '' : 's'
+			} ${ unplayable
+				.map( ( video ) => video.archivePath )
+				.join( ', ' ) }, which browsers do not play; ${
+				unplayable.length === 1 ? 'it is' : 'they are'
+			} imported and linked for download.`,
+		} );
+	}
+	return warnings;
 }
 
 function resolveImages(
@@ -245,10 +307,29 @@ export function buildModel( input: BuildInput ): ArchiveModel {
 		culture: mostCommon( blogParts.map( ( b ) => b.culture ) ),
 	};
 	const index = new MediaIndex( input.media.map( ( m ) => m.path ) );
+	const mediaTypes = new Map(
+		input.media.map( ( m ) => [ m.path, m.mimeType ] )
+	);
 	const knownIds = new Set( merged.map( ( p ) => p.sourceId ) );
 	const byPath = postsByPagePath( merged );
 	const posts: ArchivePost[] = [];
 	for ( const post of [ ...merged ].sort( compareAge ) ) {
+		const pageDir = dirname( post.file );
+		const converted = convertVideos( post.html, ( reference ) => {
+			const path = index.resolve( reference, pageDir );
+			const type = path ? ( mediaTypes.get( path ) ?? null ) : null;
+			return path && ( ! type || type.startsWith( 'video/' ) )
+				? { path, mimeType: type }
+				: null;
+		} );
+		if ( converted.droppedImages.length ) {
+			// Thumbnails that stood inside players left the body with them.
+			post.images = post.images.filter(
+				( image ) =>
+					! converted.droppedImages.includes( image.reference )
+			);
+		}
+		warnings.push( ...videoWarnings( post, converted.videos ) );
 		const { images, missing } = resolveImages( post, index );
 		warnings.push( ...missingImagesWarning( post, missing ) );
 		const declared = post.declaredCommentCount;
@@ -268,7 +349,7 @@ export function buildModel( input: BuildInput ): ArchiveModel {
 			sourceId: post.sourceId,
 			number: post.number,
 			title: post.title,
-			html: post.html,
+			html: converted.html,
 			published: post.published,
 			dateSource: post.published ? post.dateSource : 'none',
 			categories: post.categories,
@@ -278,6 +359,7 @@ export function buildModel( input: BuildInput ): ArchiveModel {
 			images,
 			links: postLinks( post, blog.cid, knownIds, byPath ),
 			files: post.files,
+			videos: converted.videos,
 		} );
 	}
 	placeUndated( posts, warnings );

@@ -96,6 +96,47 @@ export interface ArchivePost {
 	tags?: string[];
 	/** The post's excerpt, as Live Writer kept it. */
 	excerpt?: string;
+	/**
+	 * The videos the body showed, in order (players and links to video
+	 * files); the body holds a block in each player's place. The reader
+	 * always sets it.
+	 */
+	videos?: ArchiveVideo[];
+}
+
+/**
+ * What becomes of a video: `embed`, a service WordPress still embeds (a
+ * `core/embed` block); `dead`, a player that can no longer play (a gone
+ * service, a plugin player, a file not in the archive: a paragraph linking
+ * its old address); `file`, a video file of the archive (uploaded; a
+ * `core/video` block when browsers play it, a link otherwise).
+ */
+export type VideoKind = 'embed' | 'dead' | 'file';
+
+export interface ArchiveVideo {
+	/**
+	 * `youtube`, `vimeo`, `dailymotion`, `soapbox`, `msn-video`,
+	 * `google-video`, `youku`, `tudou`, `windows-media`, `flash`, `file`,
+	 * or the host of an unknown `<iframe>` player.
+	 */
+	provider: string;
+	kind: VideoKind;
+	/** The address the markup gave: the player's, or the file reference. */
+	url: string;
+	/**
+	 * The address the post now shows: the modern page WordPress embeds
+	 * (`https://www.youtube.com/watch?v=ID`), the video's old page, or the
+	 * file reference.
+	 */
+	link: string;
+	/** The title, when the markup gives one. */
+	title: string | null;
+	width: number | null;
+	height: number | null;
+	/** For a file: the archive file holding it. */
+	archivePath: string | null;
+	/** For a file: whether browsers play it in a `<video>` element. */
+	playable: boolean;
 }
 
 export interface ArchiveMedia {

@@ -66,7 +66,7 @@ export interface ArchiveReader {
 
 /** Names that are almost surely media: only their first bytes are read. */
 const MEDIA_NAME =
-	/\.(?:jpe?g|png|gif|bmp|tiff?|webp|ico|wmv|avi|mp4|mov|mp3|wma|wav)$/i;
+	/\.(?:jpe?g|png|gif|bmp|tiff?|webp|ico|wmv|avi|mp4|m4v|mov|flv|webm|mp3|wma|wav)$/i;
 const HEAD_BYTES = 64;
 const YIELD_EVERY = 32;
 

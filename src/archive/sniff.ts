@@ -46,7 +46,8 @@ export function sniffMediaType( bytes: Uint8Array ): string | null {
 		startsWith( bytes, [ 0x52, 0x49, 0x46, 0x46 ] ) &&
 		startsWith( bytes, [ 0x41, 0x56, 0x49, 0x20 ], 8 )
 	) {
-		return 'video/x-msvideo';
+		// WordPress's name for AVI.
+		return 'video/avi';
 	}
 	if (
 		startsWith( bytes, [ 0x49, 0x49, 0x2a, 0x00 ] ) ||
@@ -64,6 +65,12 @@ export function sniffMediaType( bytes: Uint8Array ): string | null {
 		startsWith( bytes, [ 0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11 ] )
 	) {
 		return 'video/x-ms-wmv';
+	}
+	if ( startsWith( bytes, [ 0x46, 0x4c, 0x56, 0x01 ] ) ) {
+		return 'video/x-flv';
+	}
+	if ( startsWith( bytes, [ 0x1a, 0x45, 0xdf, 0xa3 ] ) ) {
+		return 'video/webm';
 	}
 	if (
 		startsWith( bytes, [ 0x49, 0x44, 0x33 ] ) ||

@@ -66,6 +66,32 @@ export function summarize( model: ArchiveModel ): string {
 			images.length - found
 		} missing; ${ plural( model.media.length, 'media file' ) } in the archive`
 	);
+	const videos = posts.flatMap( ( p ) => p.videos ?? [] );
+	if ( videos.length ) {
+		const count = ( kind: string ) =>
+			videos.filter( ( v ) => v.kind === kind ).length;
+		lines.push(
+			`Videos: ${ videos.length } found, ${ count(
+				'embed'
+			) } embeddable, ${ count( 'dead' ) } dead (become links), ${ count(
+				'file'
+			) } ${ count( 'file' ) === 1 ? 'file' : 'files' } in the archive`
+		);
+		const unplayable = posts.filter( ( p ) =>
+			( p.videos ?? [] ).some(
+				( v ) =>
+					v.kind === 'dead' || ( v.kind === 'file' && ! v.playable )
+			)
+		);
+		if ( unplayable.length ) {
+			lines.push(
+				`  Posts with videos that cannot play: ${ unplayable
+					.slice( 0, 10 )
+					.map( ( p ) => ( p.title ? `“${ p.title }”` : p.sourceId ) )
+					.join( ', ' ) }${ unplayable.length > 10 ? ', …' : '' }`
+			);
+		}
+	}
 	if ( model.photos?.length ) {
 		lines.push( `Album photos listed by feeds: ${ model.photos.length }` );
 	}

@@ -54,6 +54,20 @@ export function toPostPayload(
 			} );
 		}
 	}
+	// Video files of the archive are media references like images: the
+	// site points their blocks and links at the upload.
+	for ( const video of post.videos ?? [] ) {
+		const media = video.archivePath && uploaded.get( video.archivePath );
+		if (
+			media &&
+			! images.some( ( image ) => image.reference === video.url )
+		) {
+			images.push( {
+				reference: video.url,
+				attachmentId: media.attachmentId,
+			} );
+		}
+	}
 	return {
 		sourceId: post.sourceId,
 		title: post.title,

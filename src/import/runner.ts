@@ -61,8 +61,12 @@ function referencedMedia( model: ArchiveModel ): Map< string, string | null > {
 	const inArchive = new Set( model.media.map( ( file ) => file.path ) );
 	const months = new Map< string, string | null >();
 	for ( const post of model.posts ) {
-		for ( const image of post.images ) {
-			const path = image.archivePath;
+		const paths = [
+			...post.images.map( ( image ) => image.archivePath ),
+			// Video files of the archive go to the media library too.
+			...( post.videos ?? [] ).map( ( video ) => video.archivePath ),
+		];
+		for ( const path of paths ) {
 			if ( path && inArchive.has( path ) && ! months.has( path ) ) {
 				months.set( path, post.published?.slice( 0, 7 ) ?? null );
 			}

@@ -28,7 +28,7 @@ import { generateWebArchive } from '../support/archive/mht';
 import { pageHtml, type SamplePost } from '../support/archive/markup';
 import { pngBytes } from '../support/archive/png';
 import { makeWpost } from '../support/archive/wpost';
-import { screenshotDir } from './support/fixtures';
+import { e2eSite, screenshotDir } from './support/fixtures';
 import {
 	chooseFiles,
 	chooseFolder,
@@ -444,4 +444,91 @@ test( 'a Windows Live Writer folder: the draft becomes a draft with its image, t
 		) }`
 	);
 	expect( published.map( ( p: any ) => p.status ) ).toEqual( [ 'publish' ] );
+} );
+
+test( 'a folder with videos: the preview counts them, the report names the post that cannot play its own, and the block editor takes the post', async ( {
+	page,
+} ) => {
+	const source = 'cns!A1000000000000F7!3';
+	const youtube = 'dQw4w9WgXcQ';
+	const soapbox = '6f9ee93f-ab6e-481e-99dd-9652a4671804';
+	const mp4 = new Uint8Array( 2048 );
+	mp4.set( [
+		0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d, 0, 0, 2,
+		0, 0x69, 0x73, 0x6f, 0x6d, 0x69, 0x73, 0x6f, 0x32,
+	] );
+	const dir = writeFiles( {
+		'Films/blog.html': encodeText(
+			`<html web:culture="en-US"><body>
+<div id="entry${ source }" class="bvEntry" bv:cns="${ source }">
+<h4 id="subj${ source }">Films of the summer</h4>
+<div id="msg${ source }" class="bvMsg"><div>Our trip:</div><object width="425" height="355"><param name="movie" value="http://www.youtube.com/v/${ youtube }&amp;hl=en"></param><embed src="http://www.youtube.com/v/${ youtube }&amp;hl=en" type="application/x-shockwave-flash"></embed></object>
+<p>And on Soapbox: <embed src="http://images.soapbox.msn.com/flash/soapbox1_1.swf" flashvars="c=v&amp;v=${ soapbox }" type="application/x-shockwave-flash"></embed> the end.</p>
+<embed src="video/beach.mp4"></div>
+<div class="footerLinks">7/20/2008 1:29 PM</div>
+</div></body></html>`,
+			'utf-8'
+		),
+		'Films/video/beach.mp4': mp4,
+	} );
+	await openImporter( page );
+	await chooseFolder( page, path.join( dir, 'Films' ) );
+	await expect(
+		page.getByText(
+			'Videos: 3 found (WordPress embeds: 1; can no longer play, become links: 1; video files of the archive: 1).'
+		)
+	).toBeVisible( { timeout: 60_000 } );
+	await page.getByText( '1 post has videos that cannot play' ).click();
+	await expect(
+		page
+			.locator( '.spaces-importer-preview__videos' )
+			.getByText( 'Films of the summer' )
+	).toBeVisible();
+	await page.screenshot( {
+		path: path.join( screenshotDir, 'videos-preview.png' ),
+		fullPage: true,
+	} );
+
+	await importButton( page ).click();
+	await finished( page );
+	const videos = page.locator( '.spaces-importer-report__videos' );
+	await expect(
+		videos.getByRole( 'heading', { name: 'Videos that cannot play' } )
+	).toBeVisible();
+	await expect(
+		videos.getByRole( 'link', { name: 'Films of the summer' } )
+	).toBeVisible();
+
+	// The block editor reads every block of the post as valid.
+	const onSite = ( await sitePosts() ).find(
+		( post ) => post.title.raw === 'Films of the summer'
+	);
+	expect( onSite ).toBeDefined();
+	await page.goto(
+		`${ e2eSite().url }/wp-admin/post.php?post=${ onSite.id }&action=edit`
+	);
+	const blocks = await page.waitForFunction( () => {
+		const editor = ( window as any ).wp?.data?.select(
+			'core/block-editor'
+		);
+		const list = editor?.getBlocks() ?? [];
+		return list.length
+			? list.map( ( block: any ) => ( {
+					name: block.name,
+					isValid: block.isValid,
+				} ) )
+			: null;
+	} );
+	const read = ( await blocks.jsonValue() ) as Array< {
+		name: string;
+		isValid: boolean;
+	} >;
+	expect( read.map( ( block ) => block.name ) ).toEqual(
+		expect.arrayContaining( [
+			'core/embed',
+			'core/paragraph',
+			'core/video',
+		] )
+	);
+	expect( read.filter( ( block ) => ! block.isValid ) ).toEqual( [] );
 } );

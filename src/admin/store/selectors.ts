@@ -121,6 +121,8 @@ export interface ArchiveCounts {
 	/** Images the posts show that the archive lacks. */
 	imagesMissing: number;
 	categories: number;
+	/** The posts' videos: all, those WordPress embeds, those that can no longer play, files of the archive. */
+	videos: { found: number; embeddable: number; dead: number; files: number };
 }
 
 /**
@@ -135,8 +137,19 @@ export const getArchiveCounts = createSelector(
 		const missing = new Set< string >();
 		const categories = new Set< string >();
 		let comments = 0;
+		const videos = { found: 0, embeddable: 0, dead: 0, files: 0 };
 		for ( const post of state.model?.posts ?? [] ) {
 			comments += post.comments.length;
+			for ( const video of post.videos ?? [] ) {
+				videos.found++;
+				if ( video.kind === 'embed' ) {
+					videos.embeddable++;
+				} else if ( video.kind === 'dead' ) {
+					videos.dead++;
+				} else {
+					videos.files++;
+				}
+			}
 			post.categories.forEach( ( name ) => categories.add( name ) );
 			for ( const image of post.images ) {
 				if ( image.archivePath ) {
@@ -152,8 +165,43 @@ export const getArchiveCounts = createSelector(
 			imagesFound: found.size,
 			imagesMissing: missing.size,
 			categories: categories.size,
+			videos,
 		};
 	},
+	( state: State ) => [ state.model ]
+);
+
+/** A post whose videos cannot all play on the new site. */
+export interface PostWithUnplayableVideos {
+	sourceId: string;
+	title: string;
+	/** Its videos that can no longer play (gone services, files not in the archive). */
+	dead: number;
+	/** Its video files browsers do not play (imported, linked for download). */
+	unplayableFiles: number;
+}
+
+/**
+ * The posts with videos that will not play on the new site, in the
+ * archive's order.
+ *
+ * @param state Store state.
+ * @return The posts.
+ */
+export const getPostsWithUnplayableVideos = createSelector(
+	( state: State ): PostWithUnplayableVideos[] =>
+		( state.model?.posts ?? [] )
+			.map( ( post ) => ( {
+				sourceId: post.sourceId,
+				title: post.title,
+				dead: ( post.videos ?? [] ).filter(
+					( video ) => video.kind === 'dead'
+				).length,
+				unplayableFiles: ( post.videos ?? [] ).filter(
+					( video ) => video.kind === 'file' && ! video.playable
+				).length,
+			} ) )
+			.filter( ( post ) => post.dead > 0 || post.unplayableFiles > 0 ),
 	( state: State ) => [ state.model ]
 );
 

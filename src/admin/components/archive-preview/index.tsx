@@ -54,17 +54,19 @@ function previousImportMessage(
  * Step 2: what the archive holds, before anything is sent to the site.
  */
 export default function ArchivePreview() {
-	const { model, chosen, counts, range, warnings, previous } = useSelect(
-		( select ) => ( {
-			model: select( store ).getModel(),
-			chosen: select( store ).getChosen(),
-			counts: select( store ).getArchiveCounts(),
-			range: select( store ).getDateRange(),
-			warnings: select( store ).getWarningGroups(),
-			previous: select( store ).getPreviousImport(),
-		} ),
-		[]
-	);
+	const { model, chosen, counts, range, warnings, previous, unplayable } =
+		useSelect(
+			( select ) => ( {
+				model: select( store ).getModel(),
+				unplayable: select( store ).getPostsWithUnplayableVideos(),
+				chosen: select( store ).getChosen(),
+				counts: select( store ).getArchiveCounts(),
+				range: select( store ).getDateRange(),
+				warnings: select( store ).getWarningGroups(),
+				previous: select( store ).getPreviousImport(),
+			} ),
+			[]
+		);
 	if ( ! model ) {
 		return null;
 	}
@@ -154,6 +156,50 @@ export default function ArchivePreview() {
 								formatNumber( counts.imagesFound )
 							) }
 				</li>
+				{ counts.videos.found > 0 && (
+					<li className="spaces-importer-preview__videos">
+						{ sprintf(
+							/* translators: 1: videos found, 2: videos WordPress embeds, 3: videos that can no longer play, 4: video files in the archive. */
+							__(
+								'Videos: %1$s found (WordPress embeds: %2$s; can no longer play, become links: %3$s; video files of the archive: %4$s).',
+								'spaces-importer'
+							),
+							formatNumber( counts.videos.found ),
+							formatNumber( counts.videos.embeddable ),
+							formatNumber( counts.videos.dead ),
+							formatNumber( counts.videos.files )
+						) }
+						{ unplayable.length > 0 && (
+							<details>
+								<summary>
+									{ sprintf(
+										/* translators: %s: number of posts. */
+										_n(
+											'%s post has videos that cannot play',
+											'%s posts have videos that cannot play',
+											unplayable.length,
+											'spaces-importer'
+										),
+										formatNumber( unplayable.length )
+									) }
+								</summary>
+								<ul>
+									{ unplayable
+										.slice( 0, 50 )
+										.map( ( post ) => (
+											<li key={ post.sourceId }>
+												{ post.title ||
+													__(
+														'(no title)',
+														'spaces-importer'
+													) }
+											</li>
+										) ) }
+								</ul>
+							</details>
+						) }
+					</li>
+				) }
 				<li>
 					{ sprintf(
 						/* translators: %s: number of categories. */

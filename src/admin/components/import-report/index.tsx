@@ -15,6 +15,7 @@ import { formatNumber } from '../../format';
 import { getSettings } from '../../settings';
 import { store } from '../../store';
 import UndoDialog from '../undo-dialog';
+import UnplayableVideos from './unplayable-videos';
 
 /** Rows in the table of posts; the rest are in Posts. */
 const LISTED_POSTS = 200;
@@ -211,6 +212,7 @@ export default function ImportReport() {
 					</ul>
 				</div>
 			) }
+			<UnplayableVideos results={ report.results } />
 			<div className="spaces-importer-table-scroll">
 				<table className="widefat striped">
 					<caption className="screen-reader-text">

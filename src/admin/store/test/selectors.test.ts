@@ -26,6 +26,7 @@ describe( 'selectors', () => {
 			imagesFound: 1,
 			imagesMissing: 1,
 			categories: 2,
+			videos: { found: 0, embeddable: 0, dead: 0, files: 0 },
 		} );
 	} );
 

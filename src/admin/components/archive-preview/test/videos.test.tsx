@@ -1,0 +1,99 @@
+/**
+ * External dependencies
+ */
+import { act, render, screen, within } from '@testing-library/react';
+
+/**
+ * WordPress dependencies
+ */
+import { dispatch } from '@wordpress/data';
+
+/**
+ * Internal dependencies
+ */
+import type { ArchiveModel, ArchiveVideo } from '../../../../archive/model';
+import { store } from '../../../store';
+import {
+	chosen,
+	FINGERPRINT,
+	model,
+	post,
+	report,
+	resetStore,
+} from '../../../test/fixtures';
+import ArchivePreview from '..';
+import UnplayableVideos from '../../import-report/unplayable-videos';
+
+function video( kind: ArchiveVideo[ 'kind' ], playable = false ): ArchiveVideo {
+	return {
+		provider: kind === 'embed' ? 'youtube' : 'soapbox',
+		kind,
+		url: 'http://example.test/v',
+		link: 'http://example.test/v',
+		title: null,
+		width: null,
+		height: null,
+		archivePath: kind === 'file' ? 'video/a.mp4' : null,
+		playable,
+	};
+}
+
+const withVideos: ArchiveModel = {
+	...model,
+	posts: [
+		post( 975, {
+			title: '新年快乐',
+			videos: [ video( 'embed' ), video( 'dead' ), video( 'embed' ) ],
+		} ),
+		post( 976, {
+			title: 'Beach',
+			videos: [ video( 'file', true ), video( 'file', false ) ],
+		} ),
+		post( 977, { title: 'Only YouTube', videos: [ video( 'embed' ) ] } ),
+	],
+};
+
+beforeEach( () => {
+	resetStore();
+	dispatch( store ).readStarted( chosen() );
+	dispatch( store ).readFinished( withVideos, FINGERPRINT );
+} );
+
+describe( 'videos in the preview and the report', () => {
+	it( 'the preview counts the videos found, embeddable, dead and files, and names the posts that cannot play them', () => {
+		render( <ArchivePreview /> );
+		const line = screen.getByText( /^Videos: 6 found/ );
+		expect( line ).toHaveTextContent(
+			'Videos: 6 found (WordPress embeds: 3; can no longer play, become links: 1; video files of the archive: 2).'
+		);
+		const details = within( line.closest( 'li' ) as HTMLElement );
+		expect(
+			details.getByText( '2 posts have videos that cannot play' )
+		).toBeInTheDocument();
+		expect( details.getByText( '新年快乐' ) ).toBeInTheDocument();
+		expect( details.getByText( 'Beach' ) ).toBeInTheDocument();
+		expect( details.queryByText( 'Only YouTube' ) ).toBeNull();
+	} );
+
+	it( 'the preview says nothing of videos when there are none', () => {
+		act( () => {
+			dispatch( store ).readFinished( model, FINGERPRINT );
+		} );
+		render( <ArchivePreview /> );
+		expect( screen.queryByText( /^Videos:/ ) ).toBeNull();
+	} );
+
+	it( 'the report lists the imported posts whose videos cannot play, linked', () => {
+		const results = report().results;
+		render( <UnplayableVideos results={ results } /> );
+		expect(
+			screen.getByRole( 'heading', { name: 'Videos that cannot play' } )
+		).toBeInTheDocument();
+		expect(
+			screen.getByRole( 'link', { name: '新年快乐' } )
+		).toHaveAttribute( 'href', 'http://example.test/2007/01/xin-nian/' );
+		expect( screen.getByText( /Beach/ ) ).toHaveTextContent(
+			'Beach: 1 video'
+		);
+	} );
+} );
