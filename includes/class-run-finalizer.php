@@ -239,8 +239,10 @@ class Run_Finalizer {
 				)
 			)
 		);
+		// One statement for all, as the posts route does.
+		Comment_Writer::count_comments( $post_ids );
 		foreach ( $post_ids as $post_id ) {
-			wp_update_comment_count_now( $post_id );
+			clean_post_cache( $post_id );
 		}
 		$terms = $wpdb->get_results( // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 			$wpdb->prepare(
