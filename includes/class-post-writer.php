@@ -63,7 +63,7 @@ class Post_Writer {
 
 	/**
 	 * Work on rows other requests may write too (the images a post uses),
-	 * done after the batch's transaction so that no request waits on another.
+	 * done after the post's transaction so that no request waits on another.
 	 *
 	 * @var callable[]
 	 */
@@ -83,8 +83,9 @@ class Post_Writer {
 	 * archive's, so two requests never wait on each other in a circle), and
 	 * held until its writes are committed. The categories the posts need are
 	 * made next, each committed at once so parallel requests find it. Then
-	 * the posts, their meta and comments are written in one transaction: one
-	 * commit (one flush to disk) for the request instead of one per row.
+	 * each post, its meta and its comments are written in one transaction:
+	 * one commit (one flush to disk) for the post instead of one per row, and
+	 * a request that dies half-way keeps the posts it finished.
 	 *
 	 * @param array $items   Normalized posts (see the REST schema of the run posts route).
 	 * @param int   $run_id  The run they belong to.
@@ -93,14 +94,13 @@ class Post_Writer {
 	 */
 	public function write_batch( array $items, $run_id, array $options ) {
 		Import_Mode::begin();
+		self::guard();
 		$claimed = $this->lock->claim_many( wp_list_pluck( $items, 'sourceId' ) );
 		// Looked up under the locks: a copy of this batch sent meanwhile may have created them.
 		$existing = self::find_by_source_ids( array_keys( array_filter( $claimed ) ) );
 		$this->prepare_terms( $items, $existing, (int) $run_id, $options );
 
-		$results            = array();
-		$this->after_commit = array();
-		self::begin_transaction();
+		$results = array();
 		foreach ( $items as $item ) {
 			if ( ! $claimed[ $item['sourceId'] ] ) {
 				$results[] = array(
@@ -118,7 +118,13 @@ class Post_Writer {
 				$results[] = self::refused( $item['sourceId'], __( 'This post is already on the site and you are not allowed to edit it. It was left as it is, without the archive’s comments.', 'spaces-importer' ) );
 				continue;
 			}
-			$result    = $this->write_one( $item, $post_id, (int) $run_id, $options );
+			$this->after_commit = array();
+			self::begin_transaction();
+			$result = $this->write_one( $item, $post_id, (int) $run_id, $options );
+			self::commit();
+			foreach ( $this->after_commit as $task ) {
+				$task();
+			}
 			$results[] = $result;
 			if ( $result['postId'] ) {
 				// A later part of the same post in this batch finds it.
@@ -126,12 +132,7 @@ class Post_Writer {
 			}
 		}
 		$this->comments->update_counts();
-		self::commit();
-		foreach ( $this->after_commit as $task ) {
-			$task();
-		}
-		$this->after_commit = array();
-		$created            = array();
+		$created = array();
 		foreach ( $results as $result ) {
 			if ( 'created' === $result['status'] ) {
 				$created[] = $result['postId'];
@@ -178,28 +179,35 @@ class Post_Writer {
 	}
 
 	/**
-	 * Opens the batch's transaction, on WordPress's own MySQL connection only
-	 * (a database drop-in may not know transactions).
+	 * Opens a transaction, on WordPress's own MySQL connection only (a
+	 * database drop-in may not know transactions). Also used by finalize.
 	 */
-	private static function begin_transaction() {
+	public static function begin_transaction() {
 		global $wpdb;
 		if ( 'wpdb' !== get_class( $wpdb ) ) {
 			return;
 		}
-		static $guarded = false;
-		if ( ! $guarded ) {
-			// A request that dies half-way leaves nothing half-written; this
-			// runs before the item locks are released on shutdown.
-			register_shutdown_function( array( __CLASS__, 'rollback' ) );
-			$guarded = true;
-		}
+		self::guard();
 		self::$in_transaction = false !== $wpdb->query( 'START TRANSACTION' );
 	}
 
 	/**
-	 * Commits the batch's transaction.
+	 * Makes sure a request that dies half-way leaves nothing half-written.
+	 * Called before any item lock is claimed, so that on shutdown the
+	 * rollback comes first and the locks' release after it is kept.
 	 */
-	private static function commit() {
+	private static function guard() {
+		static $guarded = false;
+		if ( ! $guarded ) {
+			register_shutdown_function( array( __CLASS__, 'rollback' ) );
+			$guarded = true;
+		}
+	}
+
+	/**
+	 * Commits the transaction.
+	 */
+	public static function commit() {
 		global $wpdb;
 		if ( self::$in_transaction ) {
 			$wpdb->query( 'COMMIT' );

@@ -59,7 +59,12 @@ class Run_Finalizer {
 		$started = microtime( true );
 		$this->adopt_unresolved_links( $run->ID );
 		while ( microtime( true ) - $started < self::SECONDS_PER_STEP ) {
-			if ( $this->rewrite_links( $run->ID ) ) {
+			// Each part of the links pass is one transaction: one commit for
+			// its posts' rows instead of one per row.
+			Post_Writer::begin_transaction();
+			$rewritten = $this->rewrite_links( $run->ID );
+			Post_Writer::commit();
+			if ( $rewritten ) {
 				continue;
 			}
 			if ( $this->make_thumbnails() ) {
