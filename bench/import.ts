@@ -1,20 +1,42 @@
 /**
- * `npm run bench:import`: starts its own WordPress on MariaDB, imports a
- * generated archive (1,000 posts, 10,000 comments, 300 images by default)
- * through the plugin's routes, then the same content into a second fresh
- * site through WordPress's core routes only (media one by one, posts through
- * core `/batch/v1`, one request per comment), tears both down and prints
- * seconds, requests by kind, peak PHP memory per request and the ratio.
+ * `npm run bench:import`: imports the same generated content (1,000 posts,
+ * 10,000 comments, 300 images by default) three ways, each into a fresh
+ * site of the same local WordPress on MariaDB, and prints for each the wall
+ * seconds, the server's CPU-seconds (PHP and the database, read from /proc
+ * for their process trees before and after), the client's CPU-seconds, the
+ * requests, the peak memory and the longest time of one request, checks the
+ * counts in each site, and prints the ratios this plugin / WordPress
+ * Importer:
  *
- * Flags: `--json` ends the output with one JSON line; `--posts N`,
- * `--comments N`, `--images N` change the sizes; `--no-core` skips the
- * core-routes comparison.
+ * - the WordPress Importer (WXR), loaded from `../shared/peers/` beside this
+ *   checkout (skipped, loudly, when that folder is absent) and driven in one
+ *   PHP process as Tools → Import → WordPress does, fetching the images from
+ *   a local static server;
+ * - WordPress's core REST routes (media one by one, posts through core
+ *   `/batch/v1`, one request per comment), 4 requests in flight;
+ * - this plugin, through its command line (`spaces-importer import`).
+ *
+ * Flags: `--photos` uses 640×480 JPEG photos (about 60 KB each) instead of
+ * tiny PNGs; `--runs N` repeats the three imports N times and adds medians;
+ * `--json` ends the output with one JSON line; `--posts N`, `--comments N`,
+ * `--images N` change the sizes; `--no-core`, `--no-wxr` skip those.
  */
 
 /**
  * External dependencies
  */
-import { readFileSync, writeFileSync } from 'fs';
+import { execFileSync, spawn } from 'child_process';
+import {
+	existsSync,
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	writeFileSync,
+} from 'fs';
+import { createServer, type Server } from 'http';
+import type { AddressInfo } from 'net';
+import os from 'os';
 import path from 'path';
 import { pathToFileURL } from 'url';
 import { zipSync } from 'fflate';
@@ -24,49 +46,171 @@ import { zipSync } from 'fflate';
  */
 import { readArchive, type ArchiveModel } from '../src/archive';
 import { generateArchive } from '../tests/support/archive/generate';
-import { runImport } from '../src/import/runner';
-import type { Transport } from '../src/import/transport';
+import { photoBytes } from '../tests/support/archive/photo';
 import { createFetchTransport } from '../src/cli/fetch-transport';
+import { writeWxr } from './wxr';
 
 interface Site {
 	url: string;
 	dir: string;
 	adminUser: string;
 	appPassword: string;
+	serverPgid: number;
+	mariadb: { pid: number };
 	stop: ( options?: { removeDir?: boolean } ) => Promise< void >;
 }
 
 const root = path.resolve( __dirname, '../..' );
+const peer = path.resolve( root, '../shared/peers/wordpress-importer' );
+/** The command line, compiled with the benchmark. */
+const cli = path.join( root, 'dist-bench/src/cli/index.js' );
 
 /** Requests kept in flight on the core path, as measured in the spec. */
 const CORE_IN_FLIGHT = 4;
 
 /**
- * Records every PHP request's peak memory, so the benchmark can report the
- * heaviest request. Installed in the benchmark's own site only.
+ * Records every PHP request: route, peak memory, wall seconds, seconds
+ * until the REST API started (WordPress's boot), CPU-seconds of PHP and
+ * database queries. Installed in the benchmark's own sites only.
  */
-const MEMORY_PLUGIN = `<?php
+const REQUEST_LOG_PLUGIN = `<?php
+$GLOBALS['bench_cpu'] = getrusage();
+add_action( 'rest_api_init', function () {
+	if ( ! isset( $GLOBALS['bench_boot'] ) ) {
+		$GLOBALS['bench_boot'] = microtime( true );
+	}
+}, 0 );
+// From routing to the handler: the schema's validation and sanitizing, the permission check.
+add_filter( 'rest_pre_dispatch', function ( $result ) {
+	$GLOBALS['bench_dispatch'] = microtime( true );
+	return $result;
+}, 0 );
+add_filter( 'rest_request_before_callbacks', function ( $response ) {
+	$GLOBALS['bench_handler'] = microtime( true );
+	return $response;
+}, 0 );
+add_filter( 'rest_request_after_callbacks', function ( $response ) {
+	$GLOBALS['bench_handled'] = microtime( true );
+	return $response;
+}, 0 );
 register_shutdown_function(
 	function () {
-		$uri = isset( $_SERVER['REQUEST_URI'] ) ? strtok( $_SERVER['REQUEST_URI'], '?' ) : '';
+		if ( PHP_SAPI === 'cli' ) {
+			return;
+		}
+		$uri   = isset( $_SERVER['REQUEST_URI'] ) ? strtok( $_SERVER['REQUEST_URI'], '?' ) : '';
+		$start = $_SERVER['REQUEST_TIME_FLOAT'];
+		$now   = microtime( true );
+		$boot  = isset( $GLOBALS['bench_boot'] ) ? $GLOBALS['bench_boot'] - $start : 0;
+		$check = isset( $GLOBALS['bench_dispatch'], $GLOBALS['bench_handler'] ) ? $GLOBALS['bench_handler'] - $GLOBALS['bench_dispatch'] : 0;
+		$work  = isset( $GLOBALS['bench_handler'], $GLOBALS['bench_handled'] ) ? $GLOBALS['bench_handled'] - $GLOBALS['bench_handler'] : 0;
+		$cpu   = getrusage();
+		$used  = ( $cpu['ru_utime.tv_sec'] + $cpu['ru_stime.tv_sec'] - $GLOBALS['bench_cpu']['ru_utime.tv_sec'] - $GLOBALS['bench_cpu']['ru_stime.tv_sec'] )
+			+ ( $cpu['ru_utime.tv_usec'] + $cpu['ru_stime.tv_usec'] - $GLOBALS['bench_cpu']['ru_utime.tv_usec'] - $GLOBALS['bench_cpu']['ru_stime.tv_usec'] ) / 1e6;
 		file_put_contents(
-			WP_CONTENT_DIR . '/bench-memory.log',
-			$_SERVER['REQUEST_METHOD'] . ' ' . $uri . "\\t" . memory_get_peak_usage( true ) . "\\n",
+			WP_CONTENT_DIR . '/bench-requests.log',
+			$_SERVER['REQUEST_METHOD'] . ' ' . $uri . "\\t" . memory_get_peak_usage( true ) . "\\t" . round( $now - $start, 4 ) . "\\t" . round( $boot, 4 ) . "\\t" . round( $used, 4 ) . "\\t" . get_num_queries() . "\\t" . round( $check, 4 ) . "\\t" . round( $work, 4 ) . "\\n",
 			FILE_APPEND | LOCK_EX
 		);
 	}
 );
 `;
 
+/**
+ * Drives the WordPress Importer as Tools → Import → WordPress does, without
+ * the form: every author is mapped to the current user, attachments are
+ * fetched. Its configuration comes in BENCH_WXR (JSON).
+ */
+const WXR_DRIVER = `<?php
+$bench = json_decode( getenv( 'BENCH_WXR' ), true );
+define( 'WP_LOAD_IMPORTERS', true );
+define( 'WP_IMPORTING', true );
+$_SERVER['HTTP_HOST']   = $bench['host'];
+$_SERVER['SERVER_NAME'] = '127.0.0.1';
+$_SERVER['REQUEST_URI'] = '/';
+require $bench['dir'] . '/wp-load.php';
+require_once ABSPATH . 'wp-admin/includes/admin.php';
+wp_set_current_user( 1 );
+// The images come from the benchmark's own server on this machine.
+add_filter( 'http_request_host_is_external', '__return_true' );
+add_filter( 'http_allowed_safe_ports', function ( $ports ) use ( $bench ) {
+	$ports[] = (int) $bench['imagePort'];
+	return $ports;
+} );
+require_once $bench['peer'] . '/wordpress-importer.php';
+$importer                    = new WP_Import();
+$importer->fetch_attachments = true;
+ob_start();
+$importer->import( $bench['wxr'] );
+$output = ob_get_clean();
+preg_match_all( '/(Failed|error|Sorry)[^<]*/i', $output, $errors );
+echo "\\n@@BENCH@@" . json_encode(
+	array(
+		'peak'   => memory_get_peak_usage( true ),
+		'errors' => array_slice( $errors[0], 0, 5 ),
+	)
+);
+`;
+
+const COUNTS_PHP = `
+global $wpdb;
+echo "\\n@@BENCH@@" . wp_json_encode(
+	array(
+		'posts'       => (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->posts} WHERE post_type = 'post' AND post_status = 'publish'" ),
+		'comments'    => (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->comments} WHERE comment_approved = '1'" ),
+		'attachments' => (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->posts} WHERE post_type = 'attachment'" ),
+		'commentCount' => (int) $wpdb->get_var( "SELECT SUM( comment_count ) FROM {$wpdb->posts} WHERE post_type = 'post'" ),
+	)
+);
+`;
+
+interface Counts {
+	posts: number;
+	comments: number;
+	attachments: number;
+	commentCount: number;
+}
+
+interface RouteProfile {
+	requests: number;
+	wall: number;
+	boot: number;
+	phpCpu: number;
+	queries: number;
+	/** Validating and sanitizing the request, checking permissions. */
+	check: number;
+	/** The route's handler. */
+	handler: number;
+}
+
+interface Result {
+	name: string;
+	wall: number;
+	serverCpu: number;
+	clientCpu: number;
+	requests: number;
+	requestKinds: Record< string, number >;
+	peakMB: number;
+	slowestRequest: number;
+	counts: Counts;
+	countsExact: boolean;
+	failures: string[];
+	profile?: Record< string, RouteProfile >;
+}
+
 function option( argv: string[], name: string, fallback: number ): number {
 	const at = argv.indexOf( name );
 	return at >= 0 ? Number( argv[ at + 1 ] ) : fallback;
 }
 
-async function startSite( title: string ): Promise< Site > {
-	const { createSite } = await import(
+async function siteTools() {
+	return import(
 		pathToFileURL( path.join( root, 'tools/wp/lib/site.mjs' ) ).href
 	);
+}
+
+async function startSite( title: string ): Promise< Site > {
+	const { createSite } = await siteTools();
 	const site: Site = await createSite( {
 		db: 'mariadb',
 		title,
@@ -74,63 +218,257 @@ async function startSite( title: string ): Promise< Site > {
 		log: () => {},
 	} );
 	writeFileSync(
-		path.join( site.dir, 'wp-content/mu-plugins/bench-memory.php' ),
-		MEMORY_PLUGIN
+		path.join( site.dir, 'wp-content/mu-plugins/bench-requests.php' ),
+		REQUEST_LOG_PLUGIN
 	);
 	return site;
 }
 
-/**
- * Peak memory of the heaviest REST request the site served, in MB.
- *
- * @param site The site.
- * @return MB.
- */
-function peakRequestMemoryMB( site: Site ): number {
-	const log = readFileSync(
-		path.join( site.dir, 'wp-content/bench-memory.log' ),
-		'utf8'
-	);
-	let peak = 0;
-	for ( const line of log.split( '\n' ) ) {
-		const [ request, bytes ] = line.split( '\t' );
-		if ( request?.includes( '/wp-json/' ) ) {
-			peak = Math.max( peak, Number( bytes ) );
-		}
+function marked< T >( output: string ): T {
+	const at = output.lastIndexOf( '@@BENCH@@' );
+	if ( at < 0 ) {
+		throw new Error( `No result in:\n${ output.slice( -2000 ) }` );
 	}
-	return Math.round( ( peak / 1024 / 1024 ) * 10 ) / 10;
+	return JSON.parse( output.slice( at + 9 ) ) as T;
+}
+
+async function countsOf( site: Site ): Promise< Counts > {
+	const { wpEval } = await siteTools();
+	return marked< Counts >( await wpEval( site, COUNTS_PHP ) );
+}
+
+/* ---- CPU time from /proc ---- */
+
+const TICKS = ( () => {
+	try {
+		return (
+			Number(
+				execFileSync( 'getconf', [ 'CLK_TCK' ], {
+					encoding: 'utf8',
+				} ).trim()
+			) || 100
+		);
+	} catch {
+		return 100;
+	}
+} )();
+
+interface ProcStat {
+	ppid: number;
+	/** CPU-seconds of the process itself (all its threads). */
+	own: number;
+	/** CPU-seconds of its children that ended and were waited for. */
+	reaped: number;
+}
+
+function procStat( pid: number ): ProcStat | null {
+	try {
+		const text = readFileSync( `/proc/${ pid }/stat`, 'utf8' );
+		// Fields after the command name, which may hold spaces: state is field 3.
+		const field = text.slice( text.lastIndexOf( ')' ) + 2 ).split( ' ' );
+		const at = ( n: number ) => Number( field[ n - 3 ] );
+		return {
+			ppid: at( 4 ),
+			own: ( at( 14 ) + at( 15 ) ) / TICKS,
+			reaped: ( at( 16 ) + at( 17 ) ) / TICKS,
+		};
+	} catch {
+		return null;
+	}
 }
 
 /**
- * Wraps a transport to count its requests by kind.
+ * CPU-seconds of process trees: each living process's own time plus that of
+ * its children already gone (counted once: a child is in its parent's
+ * figure only after it ended).
  *
- * @param transport The transport.
- * @param counts    Where the counts go.
- * @return The counting transport.
+ * @param roots The trees' root processes.
+ * @return CPU-seconds.
  */
-function counting(
-	transport: Transport,
-	counts: Record< string, number >
-): Transport {
-	const kind = ( method: string, url: string ) => {
-		const route = url
-			.replace( /^\/spaces-importer\/v1\/runs(\/\d+)?/, '' )
-			.replace( /^\//, '' );
-		return route || ( method === 'DELETE' ? 'undo' : 'runs' );
-	};
-	const count = ( key: string ) => {
-		counts[ key ] = ( counts[ key ] ?? 0 ) + 1;
-	};
+function treeCpu( roots: number[] ): number {
+	const children = new Map< number, number[] >();
+	const stats = new Map< number, ProcStat >();
+	for ( const name of readdirSync( '/proc' ) ) {
+		if ( ! /^\d+$/.test( name ) ) {
+			continue;
+		}
+		const stat = procStat( Number( name ) );
+		if ( stat ) {
+			stats.set( Number( name ), stat );
+			children.set( stat.ppid, [
+				...( children.get( stat.ppid ) ?? [] ),
+				Number( name ),
+			] );
+		}
+	}
+	let total = 0;
+	const seen = new Set< number >();
+	const queue = [ ...roots ];
+	while ( queue.length ) {
+		const pid = queue.pop() as number;
+		if ( seen.has( pid ) ) {
+			continue;
+		}
+		seen.add( pid );
+		const stat = stats.get( pid );
+		if ( stat ) {
+			total += stat.own + stat.reaped;
+		}
+		queue.push( ...( children.get( pid ) ?? [] ) );
+	}
+	return total;
+}
+
+interface Sample {
+	wall: number;
+	/** The site's PHP server and database. */
+	site: number;
+	/** This process's children that ended (the WXR PHP process, the command line). */
+	reaped: number;
+	/** This process itself. */
+	self: number;
+}
+
+function sample( site: Site ): Sample {
+	const usage = process.cpuUsage();
 	return {
-		request: ( method, url, body ) => {
-			count( kind( method, url ) );
-			return transport.request( method, url, body );
-		},
-		upload: ( url, form ) => {
-			count( kind( 'POST', url ) );
-			return transport.upload( url, form );
-		},
+		wall: performance.now() / 1000,
+		site: treeCpu( [ site.serverPgid, site.mariadb.pid ] ),
+		reaped: procStat( process.pid )?.reaped ?? 0,
+		self: ( usage.user + usage.system ) / 1e6,
 	};
+}
+
+/* ---- Requests as the sites logged them ---- */
+
+function routeKind( route: string ): string {
+	const ours = /\/spaces-importer\/v1\/runs(?:\/\d+)?(?:\/([a-z]+))?/.exec(
+		route
+	);
+	if ( ours ) {
+		return ours[ 1 ] ?? 'runs';
+	}
+	return route.replace( /^.*\/wp-json\//, '' ).replace( /\/\d+.*$/, '' );
+}
+
+function requestLog( site: Site ) {
+	const file = path.join( site.dir, 'wp-content/bench-requests.log' );
+	const kinds: Record< string, number > = {};
+	const profile: Record< string, RouteProfile > = {};
+	let peak = 0;
+	let slowest = 0;
+	let requests = 0;
+	const text = existsSync( file ) ? readFileSync( file, 'utf8' ) : '';
+	for ( const line of text.split( '\n' ) ) {
+		const [ request, bytes, wall, boot, cpu, queries, check, work ] =
+			line.split( '\t' );
+		if ( ! request?.includes( '/wp-json/' ) ) {
+			continue;
+		}
+		const kind = routeKind( request );
+		requests++;
+		kinds[ kind ] = ( kinds[ kind ] ?? 0 ) + 1;
+		peak = Math.max( peak, Number( bytes ) );
+		slowest = Math.max( slowest, Number( wall ) );
+		const entry = ( profile[ kind ] ??= {
+			requests: 0,
+			wall: 0,
+			boot: 0,
+			phpCpu: 0,
+			queries: 0,
+			check: 0,
+			handler: 0,
+		} );
+		entry.requests++;
+		entry.wall += Number( wall );
+		entry.boot += Number( boot );
+		entry.phpCpu += Number( cpu );
+		entry.queries += Number( queries );
+		entry.check += Number( check ) || 0;
+		entry.handler += Number( work ) || 0;
+	}
+	for ( const entry of Object.values( profile ) ) {
+		entry.wall = round( entry.wall );
+		entry.boot = round( entry.boot );
+		entry.phpCpu = round( entry.phpCpu );
+		entry.check = round( entry.check );
+		entry.handler = round( entry.handler );
+	}
+	return {
+		kinds,
+		profile,
+		requests,
+		peakMB: round( peak / 1024 / 1024, 1 ),
+		slowest: round( slowest ),
+	};
+}
+
+function round( value: number, digits = 2 ): number {
+	const scale = 10 ** digits;
+	return Math.round( value * scale ) / scale;
+}
+
+/**
+ * Runs a command to its end.
+ *
+ * @param command     Program.
+ * @param args        Arguments.
+ * @param options     Working folder and environment.
+ * @param options.cwd
+ * @param options.env
+ * @return Its output and exit code.
+ */
+function runCommand(
+	command: string,
+	args: string[],
+	options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}
+): Promise< { code: number | null; stdout: string; stderr: string } > {
+	return new Promise( ( resolve, reject ) => {
+		const child = spawn( command, args, {
+			...options,
+			stdio: [ 'ignore', 'pipe', 'pipe' ],
+		} );
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on( 'data', ( chunk ) => ( stdout += chunk ) );
+		child.stderr.on( 'data', ( chunk ) => ( stderr += chunk ) );
+		child.once( 'error', reject );
+		child.once( 'close', ( code ) => resolve( { code, stdout, stderr } ) );
+	} );
+}
+
+/**
+ * Serves the archive's files over HTTP, for the WordPress Importer's
+ * attachment downloads.
+ *
+ * @param files Path → bytes.
+ * @return The server and its port.
+ */
+async function serveFiles(
+	files: Record< string, Uint8Array >
+): Promise< { server: Server; port: number } > {
+	const server = createServer( ( request, response ) => {
+		const file = decodeURIComponent(
+			( request.url ?? '' ).split( '?' )[ 0 ].replace( /^\//, '' )
+		);
+		const bytes = files[ file ];
+		if ( ! bytes ) {
+			response.writeHead( 404 ).end();
+			return;
+		}
+		response
+			.writeHead( 200, {
+				'Content-Type': file.endsWith( '.jpg' )
+					? 'image/jpeg'
+					: 'image/png',
+				'Content-Length': bytes.length,
+			} )
+			.end( bytes );
+	} );
+	await new Promise< void >( ( resolve ) =>
+		server.listen( 0, '127.0.0.1', resolve )
+	);
+	return { server, port: ( server.address() as AddressInfo ).port };
 }
 
 /**
@@ -288,116 +626,377 @@ async function importThroughCoreRoutes(
 	return ( Date.now() - started ) / 1000;
 }
 
+/**
+ * Imports into a fresh site and measures it.
+ *
+ * @param name              What is measured.
+ * @param site              The fresh site.
+ * @param expected          What the site must hold afterwards.
+ * @param expected.posts    Posts.
+ * @param expected.comments Comments.
+ * @param expected.images   Images.
+ * @param work              The import; says what failed, and for a run outside the
+ *                          site's web server its peak memory.
+ * @param reaped            Whom the CPU of this process's children that end meanwhile
+ *                          belongs to: the server (the WordPress Importer's PHP) or
+ *                          the client (the command line).
+ * @return The figures.
+ */
+async function measured(
+	name: string,
+	site: Site,
+	expected: { posts: number; comments: number; images: number },
+	work: () => Promise< { failures: string[]; peakMB?: number } >,
+	reaped: 'server' | 'client'
+): Promise< Result > {
+	const before = await countsOf( site );
+	rmSync( path.join( site.dir, 'wp-content/bench-requests.log' ), {
+		force: true,
+	} );
+	const start = sample( site );
+	const outcome = await work();
+	const end = sample( site );
+	const after = await countsOf( site );
+	const log = requestLog( site );
+	const children = end.reaped - start.reaped;
+	const counts: Counts = {
+		posts: after.posts - before.posts,
+		comments: after.comments - before.comments,
+		attachments: after.attachments - before.attachments,
+		commentCount: after.commentCount - before.commentCount,
+	};
+	return {
+		name,
+		wall: round( end.wall - start.wall ),
+		serverCpu: round(
+			end.site - start.site + ( reaped === 'server' ? children : 0 )
+		),
+		clientCpu: round(
+			end.self - start.self + ( reaped === 'client' ? children : 0 )
+		),
+		requests: outcome.peakMB === undefined ? log.requests : 1,
+		requestKinds: outcome.peakMB === undefined ? log.kinds : {},
+		peakMB: outcome.peakMB ?? log.peakMB,
+		slowestRequest:
+			outcome.peakMB === undefined ? log.slowest : end.wall - start.wall,
+		counts,
+		countsExact:
+			counts.posts === expected.posts &&
+			counts.comments === expected.comments &&
+			counts.attachments === expected.images &&
+			counts.commentCount === expected.comments,
+		failures: outcome.failures,
+		profile: outcome.peakMB === undefined ? log.profile : undefined,
+	};
+}
+
+async function withSite< T >(
+	title: string,
+	task: ( site: Site ) => Promise< T >
+): Promise< T > {
+	const site = await startSite( title );
+	try {
+		return await task( site );
+	} finally {
+		await site.stop( { removeDir: true } );
+	}
+}
+
+function median( values: number[] ): number {
+	const sorted = [ ...values ].sort( ( a, b ) => a - b );
+	const middle = Math.floor( sorted.length / 2 );
+	return sorted.length % 2
+		? sorted[ middle ]
+		: ( sorted[ middle - 1 ] + sorted[ middle ] ) / 2;
+}
+
+function tableRow( result: Result ): string {
+	const cells = [
+		result.name.padEnd( 30 ),
+		String( result.wall ).padStart( 7 ),
+		String( result.serverCpu ).padStart( 9 ),
+		String( result.clientCpu ).padStart( 9 ),
+		String( result.requests ).padStart( 8 ),
+		String( result.peakMB ).padStart( 7 ),
+		String( round( result.slowestRequest ) ).padStart( 8 ),
+		`  ${ result.counts.posts }/${ result.counts.comments }/${ result.counts.attachments }${
+			result.countsExact ? ' exact' : ' WRONG'
+		}`,
+	];
+	return cells.join( '' );
+}
+
+const HEADER = `${ 'import'.padEnd( 30 ) }${ 'wall s'.padStart( 7 ) }${ 'server s'.padStart(
+	9
+) }${ 'client s'.padStart( 9 ) }${ 'requests'.padStart( 8 ) }${ 'peak MB'.padStart(
+	7
+) }${ 'longest'.padStart( 8 ) }  posts/comments/images`;
+
 async function main( argv: string[] ) {
 	const sizes = {
 		posts: option( argv, '--posts', 1000 ),
 		comments: option( argv, '--comments', 10000 ),
 		images: option( argv, '--images', 300 ),
 	};
-	const generated = generateArchive( { ...sizes, seed: 7 } );
-	const reader = await readArchive( zipSync( generated.files ), 'space.zip' );
-	const { model } = reader;
-	const comments = model.posts.reduce( ( n, p ) => n + p.comments.length, 0 );
+	const runs = Math.max( 1, option( argv, '--runs', 1 ) );
+	const photos = argv.includes( '--photos' );
+	const wantCore = ! argv.includes( '--no-core' );
+	const wantWxr = ! argv.includes( '--no-wxr' );
+	const say = ( text: string ) => process.stdout.write( text + '\n' );
 
-	const site = await startSite( 'Benchmark' );
-	const requests: Record< string, number > = {};
-	let seconds = 0;
-	let peak = 0;
-	let summary;
-	try {
-		const started = Date.now();
-		const report = await runImport( {
-			model,
-			media: { read: ( file ) => reader.readMedia( file ) },
-			transport: counting(
-				createFetchTransport( {
-					url: site.url,
-					user: site.adminUser,
-					appPassword: site.appPassword,
-				} ),
-				requests
-			),
-		} );
-		seconds = ( Date.now() - started ) / 1000;
-		peak = peakRequestMemoryMB( site );
-		summary = {
-			postsCreated: report.results.filter(
-				( r ) => r.status === 'created'
-			).length,
-			mediaCreated: report.media.filter( ( m ) => m.status === 'created' )
-				.length,
-			failures:
-				report.results.filter( ( r ) => r.status === 'failed' ).length +
-				report.media.filter( ( m ) => m.status === 'failed' ).length,
-		};
-	} finally {
-		await site.stop( { removeDir: true } );
-	}
-
-	let coreRoutesSeconds: number | null = null;
-	let corePeak: number | null = null;
-	const coreRequests: Record< string, number > = {};
-	if ( ! argv.includes( '--no-core' ) ) {
-		const core = await startSite( 'Benchmark, core routes' );
-		try {
-			coreRoutesSeconds = await importThroughCoreRoutes(
-				core,
-				model,
-				( file ) => reader.readMedia( file ),
-				coreRequests
-			);
-			corePeak = peakRequestMemoryMB( core );
-		} finally {
-			await core.stop( { removeDir: true } );
+	const photoFiles: Uint8Array[] = [];
+	if ( photos ) {
+		for ( let i = 0; i < sizes.images; i++ ) {
+			photoFiles.push( await photoBytes( i ) );
 		}
 	}
-
-	const images = summary.mediaCreated;
-	const totalRequests = Object.values( requests ).reduce(
-		( a, b ) => a + b,
+	const generated = generateArchive( {
+		...sizes,
+		seed: 7,
+		image: photos
+			? ( index ) => ( { bytes: photoFiles[ index ], ext: 'jpg' } )
+			: undefined,
+	} );
+	const zip = zipSync( generated.files );
+	const scratch = mkdtempSync( path.join( os.tmpdir(), 'bench-import-' ) );
+	const zipFile = path.join( scratch, 'space.zip' );
+	writeFileSync( zipFile, zip );
+	const reader = await readArchive( zip, 'space.zip' );
+	const { model } = reader;
+	const expected = {
+		posts: model.posts.length,
+		comments: model.posts.reduce( ( n, p ) => n + p.comments.length, 0 ),
+		images: new Set(
+			model.posts.flatMap( ( p ) =>
+				p.images.map( ( i ) => i.archivePath ).filter( Boolean )
+			)
+		).size,
+	};
+	const imageBytes = generated.images.reduce(
+		( sum, file ) => sum + generated.files[ file ].length,
 		0
 	);
-	const result = {
-		posts: model.posts.length,
-		comments,
-		images,
-		seconds: Math.round( seconds * 100 ) / 100,
-		postsPerSecond:
-			Math.round( ( model.posts.length / seconds ) * 10 ) / 10,
-		requests,
-		totalRequests,
-		postsPerPostsRequest:
-			Math.round(
-				( model.posts.length / ( requests.posts || 1 ) ) * 10
-			) / 10,
-		peakRequestMemoryMB: peak,
-		failures: summary.failures,
-		coreRoutesSeconds:
-			coreRoutesSeconds === null
-				? null
-				: Math.round( coreRoutesSeconds * 100 ) / 100,
-		coreRequests,
-		corePeakRequestMemoryMB: corePeak,
-		speedup:
-			coreRoutesSeconds === null
-				? null
-				: Math.round( ( coreRoutesSeconds / seconds ) * 10 ) / 10,
-	};
-	process.stdout.write(
-		[
-			`Imported ${ result.posts } posts, ${ result.comments } comments, ${ result.images } images through the plugin's routes.`,
-			`Seconds: ${ result.seconds } (${ result.postsPerSecond } posts/s)`,
-			`Requests: ${ totalRequests } ${ JSON.stringify( requests ) } (${ result.postsPerPostsRequest } posts per posts request)`,
-			`Peak PHP memory of one request: ${ peak } MB`,
-			`Failed items: ${ result.failures }`,
-			coreRoutesSeconds === null
-				? 'Core routes: skipped'
-				: `Core routes: ${ result.coreRoutesSeconds } s, ${ Object.values( coreRequests ).reduce( ( a, b ) => a + b, 0 ) } requests ${ JSON.stringify( coreRequests ) }, peak ${ corePeak } MB; the plugin is ${ result.speedup }× faster`,
-			'',
-		].join( '\n' )
+	say(
+		`Content: ${ expected.posts } posts, ${ expected.comments } comments, ${ expected.images } images (${
+			photos ? '640×480 JPEG photos' : 'tiny PNGs'
+		}, ${ round( imageBytes / generated.images.length / 1024, 1 ) } KB each on average); each import into a fresh site on MariaDB.`
 	);
+
+	const peerThere = existsSync( path.join( peer, 'wordpress-importer.php' ) );
+	if ( wantWxr && ! peerThere ) {
+		say(
+			`SKIPPED the WordPress Importer: ${ peer } is absent (it is not part of this project; put the peers folder beside this checkout to compare against it).`
+		);
+	}
+	const images =
+		wantWxr && peerThere ? await serveFiles( generated.files ) : null;
+	const wxrFile = path.join( scratch, 'content.wxr' );
+	const driverFile = path.join( scratch, 'wxr-driver.php' );
+	if ( images ) {
+		writeFileSync(
+			wxrFile,
+			writeWxr( model, `http://127.0.0.1:${ images.port }` )
+		);
+		writeFileSync( driverFile, WXR_DRIVER );
+	}
+
+	const rounds: Array< Record< string, Result > > = [];
+	try {
+		for ( let round_ = 0; round_ < runs; round_++ ) {
+			const results: Record< string, Result > = {};
+			if ( images ) {
+				results.wxr = await withSite( 'Benchmark, WXR', ( site ) =>
+					measured(
+						'WordPress Importer (WXR)',
+						site,
+						expected,
+						async () => {
+							const run = await runCommand(
+								'php',
+								[ '-d', 'memory_limit=512M', driverFile ],
+								{
+									cwd: site.dir,
+									env: {
+										...process.env,
+										BENCH_WXR: JSON.stringify( {
+											dir: site.dir,
+											host: new URL( site.url ).host,
+											peer,
+											wxr: wxrFile,
+											imagePort: images.port,
+										} ),
+									},
+								}
+							);
+							if ( run.code !== 0 ) {
+								throw new Error(
+									`The WordPress Importer failed (${ run.code }):\n${ run.stderr.slice( -2000 ) }${ run.stdout.slice( -2000 ) }`
+								);
+							}
+							const answer = marked< {
+								peak: number;
+								errors: string[];
+							} >( run.stdout );
+							return {
+								failures: answer.errors,
+								peakMB: round( answer.peak / 1024 / 1024, 1 ),
+							};
+						},
+						'server'
+					)
+				);
+			}
+			if ( wantCore ) {
+				results.core = await withSite(
+					'Benchmark, core routes',
+					( site ) =>
+						measured(
+							'core REST routes',
+							site,
+							expected,
+							async () => {
+								await importThroughCoreRoutes(
+									site,
+									model,
+									( file ) => reader.readMedia( file ),
+									{}
+								);
+								return { failures: [] };
+							},
+							'client'
+						)
+				);
+			}
+			results.plugin = await withSite( 'Benchmark', ( site ) =>
+				measured(
+					'this plugin (command line)',
+					site,
+					expected,
+					async () => {
+						const run = await runCommand( process.execPath, [
+							cli,
+							'import',
+							zipFile,
+							'--url',
+							site.url,
+							'--user',
+							site.adminUser,
+							'--app-password',
+							site.appPassword,
+							'--json',
+						] );
+						if ( run.code !== 0 && run.code !== 3 ) {
+							throw new Error(
+								`The command line failed (${ run.code }):\n${ run.stderr.slice( -2000 ) }`
+							);
+						}
+						const summary = JSON.parse(
+							run.stdout.trim().split( '\n' ).pop() ?? '{}'
+						);
+						return {
+							failures: ( summary.failures ?? [] ).map(
+								( failure: { message: string } ) =>
+									failure.message
+							),
+						};
+					},
+					'client'
+				)
+			);
+			rounds.push( results );
+			say( '' );
+			say( `Run ${ round_ + 1 } of ${ runs }:` );
+			say( HEADER );
+			for ( const result of Object.values( results ) ) {
+				say( tableRow( result ) );
+				for ( const failure of result.failures.slice( 0, 3 ) ) {
+					say( `    failed: ${ failure }` );
+				}
+			}
+			if ( results.wxr ) {
+				say(
+					`this plugin / WordPress Importer: wall ${ round(
+						results.plugin.wall / results.wxr.wall
+					) }, server CPU ${ round(
+						results.plugin.serverCpu / results.wxr.serverCpu
+					) }`
+				);
+			}
+			say(
+				`this plugin's server time by route (requests, wall s: boot, validation, handler; PHP CPU s, queries): ${ Object.entries(
+					results.plugin.profile ?? {}
+				)
+					.map(
+						( [ kind, p ] ) =>
+							`${ kind } ${ p.requests }, ${ p.wall }: ${ p.boot }, ${ p.check }, ${ p.handler }; ${ p.phpCpu }, ${ p.queries }`
+					)
+					.join( ', ' ) }`
+			);
+		}
+	} finally {
+		images?.server.close();
+		rmSync( scratch, { recursive: true, force: true } );
+	}
+
+	const medians: Record< string, Partial< Result > > = {};
+	for ( const key of Object.keys( rounds[ 0 ] ) ) {
+		const of = ( pick: ( r: Result ) => number ) =>
+			round( median( rounds.map( ( r ) => pick( r[ key ] ) ) ) );
+		medians[ key ] = {
+			name: rounds[ 0 ][ key ].name,
+			wall: of( ( r ) => r.wall ),
+			serverCpu: of( ( r ) => r.serverCpu ),
+			clientCpu: of( ( r ) => r.clientCpu ),
+			peakMB: of( ( r ) => r.peakMB ),
+			slowestRequest: of( ( r ) => r.slowestRequest ),
+		};
+	}
+	const ratios = medians.wxr
+		? {
+				wall: round(
+					( medians.plugin.wall ?? 0 ) / ( medians.wxr.wall ?? 1 )
+				),
+				serverCpu: round(
+					( medians.plugin.serverCpu ?? 0 ) /
+						( medians.wxr.serverCpu ?? 1 )
+				),
+			}
+		: null;
+	if ( runs > 1 ) {
+		say( '' );
+		say( `Medians of ${ runs } runs:` );
+		for ( const m of Object.values( medians ) ) {
+			say(
+				`${ String( m.name ).padEnd( 30 ) } wall ${ m.wall } s, server CPU ${ m.serverCpu } s, client CPU ${ m.clientCpu } s`
+			);
+		}
+	}
+	say(
+		ratios
+			? `Ratios this plugin / WordPress Importer${
+					runs > 1 ? ' (medians)' : ''
+				}: wall ${ ratios.wall }, server CPU ${ ratios.serverCpu } (target: both at most 0.5)`
+			: 'Ratios against the WordPress Importer: not measured.'
+	);
+	const allExact = rounds.every( ( r ) =>
+		Object.values( r ).every( ( result ) => result.countsExact )
+	);
+	if ( ! allExact ) {
+		say(
+			'Some import did not leave exactly the expected counts: see WRONG above.'
+		);
+		process.exitCode = 1;
+	}
 	if ( argv.includes( '--json' ) ) {
-		process.stdout.write( JSON.stringify( result ) + '\n' );
+		say(
+			JSON.stringify( {
+				content: { ...expected, photos },
+				runs: rounds,
+				medians,
+				ratios,
+				countsExact: allExact,
+			} )
+		);
 	}
 }
 

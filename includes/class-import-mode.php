@@ -23,6 +23,27 @@ final class Import_Mode {
 	private static $was_suspended = false;
 
 	/**
+	 * Core callbacks of `transition_post_status` that redo, for every post
+	 * written, work an import needs once: counting the terms of the post
+	 * (its terms are counted when they are set, and again in finalize),
+	 * whether the site has published posts (the Calendar block's option) and
+	 * whether it has several authors (a transient). Taken off while importing;
+	 * the last two are done once in {@see self::end()}.
+	 */
+	const ONCE_PER_REQUEST = array(
+		'_update_term_count_on_transition_post_status',
+		'block_core_calendar_update_has_published_post_on_transition_post_status',
+		'__clear_multi_author_cache',
+	);
+
+	/**
+	 * The callbacks taken off, with their priorities and argument counts.
+	 *
+	 * @var array<string,int>
+	 */
+	private static $taken_off = array();
+
+	/**
 	 * Enters importing mode.
 	 */
 	public static function begin() {
@@ -33,6 +54,13 @@ final class Import_Mode {
 		wp_defer_term_counting( true );
 		wp_defer_comment_counting( true );
 		self::$was_suspended = wp_suspend_cache_invalidation( true );
+		foreach ( self::ONCE_PER_REQUEST as $callback ) {
+			$priority = has_action( 'transition_post_status', $callback );
+			if ( false !== $priority && ! isset( self::$taken_off[ $callback ] ) ) {
+				remove_action( 'transition_post_status', $callback, $priority );
+				self::$taken_off[ $callback ] = $priority;
+			}
+		}
 	}
 
 	/**
@@ -47,5 +75,24 @@ final class Import_Mode {
 		}
 		wp_defer_term_counting( false );
 		wp_defer_comment_counting( false );
+		$accepted = array(
+			'_update_term_count_on_transition_post_status' => 3,
+			'block_core_calendar_update_has_published_post_on_transition_post_status' => 3,
+			'__clear_multi_author_cache' => 1,
+		);
+		foreach ( self::$taken_off as $callback => $priority ) {
+			add_action( 'transition_post_status', $callback, $priority, $accepted[ $callback ] );
+		}
+		$was_off          = self::$taken_off;
+		self::$taken_off = array();
+		if ( ! array_filter( $post_ids ) ) {
+			return;
+		}
+		if ( isset( $was_off['block_core_calendar_update_has_published_post_on_transition_post_status'] ) && function_exists( 'block_core_calendar_update_has_published_posts' ) ) {
+			block_core_calendar_update_has_published_posts();
+		}
+		if ( isset( $was_off['__clear_multi_author_cache'] ) ) {
+			__clear_multi_author_cache();
+		}
 	}
 }

@@ -78,11 +78,13 @@ class Item_Lock {
 			if ( $claimed ) {
 				return $this->hold( $name );
 			}
-			$since = (int) $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", $name ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+			// The time it was claimed, perhaps followed by a token ({@see self::claim_many()}).
+			$held  = (string) $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", $name ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+			$since = (int) $held;
 			if ( $since && time() - $since > $stale ) {
 				// Taken over only if no one else took it over meanwhile.
 				$taken = $wpdb->query( // phpcs:ignore WordPress.DB.DirectDatabaseQuery
-					$wpdb->prepare( "UPDATE {$wpdb->options} SET option_value = %s WHERE option_name = %s AND option_value = %s", (string) time(), $name, (string) $since )
+					$wpdb->prepare( "UPDATE {$wpdb->options} SET option_value = %s WHERE option_name = %s AND option_value = %s", (string) time(), $name, $held )
 				);
 				if ( $taken ) {
 					return $this->hold( $name );
@@ -91,6 +93,76 @@ class Item_Lock {
 			usleep( 100000 );
 		} while ( microtime( true ) < $deadline );
 		return false;
+	}
+
+	/**
+	 * Claims several items at once: one statement when none is held by
+	 * another request (the usual case), else each of those waited for as
+	 * {@see self::claim()} waits.
+	 *
+	 * @param string[] $item_ids The items.
+	 * @return array<string,bool> Whether each was claimed, by item id.
+	 */
+	public function claim_many( array $item_ids ) {
+		global $wpdb;
+		$names = array();
+		foreach ( array_unique( array_map( 'strval', $item_ids ) ) as $item_id ) {
+			$names[ $item_id ] = self::PREFIX . md5( $item_id );
+		}
+		if ( ! $names ) {
+			return array();
+		}
+		// Ours are told from another request's by a token after the time.
+		$value = time() . ':' . wp_generate_password( 12, false );
+		$rows  = array();
+		foreach ( $names as $name ) {
+			$rows[] = $wpdb->prepare( "( %s, %s, 'no' )", $name, $value );
+		}
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- each row prepared above.
+		$inserted = (int) $wpdb->query( "INSERT IGNORE INTO {$wpdb->options} ( option_name, option_value, autoload ) VALUES " . implode( ', ', $rows ) );
+		$ours     = array();
+		if ( count( $names ) === $inserted ) {
+			$ours = array_flip( $names );
+		} elseif ( $inserted > 0 ) {
+			$placeholders = implode( ',', array_fill( 0, count( $names ), '%s' ) );
+			$ours         = array_flip(
+				$wpdb->get_col( // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+					$wpdb->prepare( "SELECT option_name FROM {$wpdb->options} WHERE option_value = %s AND option_name IN ( $placeholders )", array_merge( array( $value ), array_values( $names ) ) ) // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare
+				)
+			);
+		}
+		$claimed = array();
+		foreach ( $names as $item_id => $name ) {
+			if ( isset( $ours[ $name ] ) ) {
+				$claimed[ $item_id ] = $this->hold( $name );
+			} else {
+				// Held by another request: wait for it as claim() does.
+				$claimed[ $item_id ] = $this->claim( $item_id );
+			}
+		}
+		return $claimed;
+	}
+
+	/**
+	 * Releases several items' locks in one statement.
+	 *
+	 * @param string[] $item_ids The items.
+	 */
+	public function release_many( array $item_ids ) {
+		global $wpdb;
+		$names = array();
+		foreach ( $item_ids as $item_id ) {
+			$name = self::PREFIX . md5( (string) $item_id );
+			if ( isset( $this->held[ $name ] ) ) {
+				$names[] = $name;
+				unset( $this->held[ $name ] );
+			}
+		}
+		if ( ! $names ) {
+			return;
+		}
+		$placeholders = implode( ',', array_fill( 0, count( $names ), '%s' ) );
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name IN ( $placeholders )", $names ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare
 	}
 
 	/**

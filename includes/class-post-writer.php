@@ -62,7 +62,30 @@ class Post_Writer {
 	}
 
 	/**
+	 * Work on rows other requests may write too (the images a post uses),
+	 * done after the post's transaction so that no request waits on another.
+	 *
+	 * @var callable[]
+	 */
+	private $after_commit = array();
+
+	/**
+	 * Whether a transaction of this request is open.
+	 *
+	 * @var bool
+	 */
+	private static $in_transaction = false;
+
+	/**
 	 * Writes a batch of posts for a run.
+	 *
+	 * Every post's lock is taken first (in the batch's order, which is the
+	 * archive's, so two requests never wait on each other in a circle), and
+	 * held until its writes are committed. The categories the posts need are
+	 * made next, each committed at once so parallel requests find it. Then
+	 * each post, its meta and its comments are written in one transaction:
+	 * one commit (one flush to disk) for the post instead of one per row, and
+	 * a request that dies half-way keeps the posts it finished.
 	 *
 	 * @param array $items   Normalized posts (see the REST schema of the run posts route).
 	 * @param int   $run_id  The run they belong to.
@@ -71,9 +94,15 @@ class Post_Writer {
 	 */
 	public function write_batch( array $items, $run_id, array $options ) {
 		Import_Mode::begin();
+		self::guard();
+		$claimed = $this->lock->claim_many( wp_list_pluck( $items, 'sourceId' ) );
+		// Looked up under the locks: a copy of this batch sent meanwhile may have created them.
+		$existing = self::find_by_source_ids( array_keys( array_filter( $claimed ) ) );
+		$this->prepare_terms( $items, $existing, (int) $run_id, $options );
+
 		$results = array();
 		foreach ( $items as $item ) {
-			if ( ! $this->lock->claim( $item['sourceId'] ) ) {
+			if ( ! $claimed[ $item['sourceId'] ] ) {
 				$results[] = array(
 					'sourceId' => $item['sourceId'],
 					'postId'   => 0,
@@ -83,25 +112,145 @@ class Post_Writer {
 				);
 				continue;
 			}
-			// Looked up under the lock: a copy of this batch sent meanwhile may have created it.
-			$existing = self::find_by_source_ids( array( $item['sourceId'] ) );
-			$post_id  = isset( $existing[ $item['sourceId'] ] ) ? $existing[ $item['sourceId'] ] : 0;
+			$post_id = isset( $existing[ $item['sourceId'] ] ) ? $existing[ $item['sourceId'] ] : 0;
 			if ( $post_id && ! current_user_can( 'edit_post', $post_id ) ) {
 				// Neither changed nor commented, and its id and address stay untold.
 				$results[] = self::refused( $item['sourceId'], __( 'This post is already on the site and you are not allowed to edit it. It was left as it is, without the archive’s comments.', 'spaces-importer' ) );
-			} else {
-				$results[] = $this->write_one( $item, $post_id, (int) $run_id, $options );
+				continue;
 			}
-			$this->lock->release( $item['sourceId'] );
+			$this->after_commit = array();
+			self::begin_transaction();
+			$result = $this->write_one( $item, $post_id, (int) $run_id, $options );
+			self::commit();
+			foreach ( $this->after_commit as $task ) {
+				$task();
+			}
+			$results[] = $result;
+			if ( $result['postId'] ) {
+				// A later part of the same post in this batch finds it.
+				$existing[ $item['sourceId'] ] = $result['postId'];
+			}
 		}
-		Import_Mode::end( wp_list_pluck( $results, 'postId' ) );
-		// Links come out after the counts are right again.
+		$this->comments->update_counts();
+		$created = array();
+		foreach ( $results as $result ) {
+			if ( 'created' === $result['status'] ) {
+				$created[] = $result['postId'];
+			}
+		}
+		self::unique_slugs( $created );
+		$this->lock->release_many( array_keys( array_filter( $claimed ) ) );
+		$written = array_filter( wp_list_pluck( $results, 'postId' ) );
+		Import_Mode::end( $written );
+		// Links come out after the counts are right again; the posts read back in one query.
+		_prime_post_caches( $written, false, false );
 		foreach ( $results as $index => $result ) {
 			if ( $result['postId'] ) {
 				$results[ $index ]['link'] = get_permalink( $result['postId'] );
 			}
 		}
 		return $results;
+	}
+
+	/**
+	 * Makes, before the transaction, the categories or tags of the posts that
+	 * will be written: a term made inside it would stay unseen by parallel
+	 * requests until the commit, and they would make it again.
+	 *
+	 * @param array             $items    The batch.
+	 * @param array<string,int> $existing Post ids by Spaces id.
+	 * @param int               $run_id   The run.
+	 * @param array             $options  The run's options.
+	 */
+	private function prepare_terms( array $items, array $existing, $run_id, array $options ) {
+		if ( 'single' === $options['categories']['mode'] ) {
+			return;
+		}
+		foreach ( $items as $item ) {
+			$post_id = isset( $existing[ $item['sourceId'] ] ) ? $existing[ $item['sourceId'] ] : 0;
+			if ( $post_id && ( 'update' !== $options['existing'] || ! current_user_can( 'edit_post', $post_id ) || get_post_meta( $post_id, self::META_HASH, true ) === self::content_hash( $item, $options ) ) ) {
+				continue;
+			}
+			$scratch  = array();
+			$warnings = array();
+			// The term writer keeps the ids for the rest of the request.
+			$this->add_terms( $scratch, $item['categories'], $run_id, $options, $warnings );
+		}
+	}
+
+	/**
+	 * Opens a transaction, on WordPress's own MySQL connection only (a
+	 * database drop-in may not know transactions). Also used by finalize.
+	 */
+	public static function begin_transaction() {
+		global $wpdb;
+		if ( 'wpdb' !== get_class( $wpdb ) ) {
+			return;
+		}
+		self::guard();
+		self::$in_transaction = false !== $wpdb->query( 'START TRANSACTION' );
+	}
+
+	/**
+	 * Makes sure a request that dies half-way leaves nothing half-written.
+	 * Called before any item lock is claimed, so that on shutdown the
+	 * rollback comes first and the locks' release after it is kept.
+	 */
+	private static function guard() {
+		static $guarded = false;
+		if ( ! $guarded ) {
+			register_shutdown_function( array( __CLASS__, 'rollback' ) );
+			$guarded = true;
+		}
+	}
+
+	/**
+	 * Commits the transaction.
+	 */
+	public static function commit() {
+		global $wpdb;
+		if ( self::$in_transaction ) {
+			$wpdb->query( 'COMMIT' );
+			self::$in_transaction = false;
+		}
+	}
+
+	/**
+	 * Rolls back a transaction left open by a request that stopped half-way.
+	 */
+	public static function rollback() {
+		global $wpdb;
+		if ( self::$in_transaction ) {
+			$wpdb->query( 'ROLLBACK' );
+			self::$in_transaction = false;
+		}
+	}
+
+	/**
+	 * Gives a new post another address when a post written meanwhile by a
+	 * parallel request took the same one: inside the transactions neither
+	 * could see the other when WordPress chose the slug.
+	 *
+	 * @param int[] $post_ids Posts created by this request.
+	 */
+	private static function unique_slugs( array $post_ids ) {
+		if ( ! $post_ids ) {
+			return;
+		}
+		global $wpdb;
+		$ids   = implode( ',', array_map( 'intval', $post_ids ) );
+		$twins = $wpdb->get_col( // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- integers only.
+			"SELECT p.ID FROM {$wpdb->posts} p WHERE p.ID IN ( $ids ) AND p.post_name <> '' AND EXISTS ( SELECT 1 FROM {$wpdb->posts} o WHERE o.post_name = p.post_name AND o.post_type = p.post_type AND o.ID <> p.ID AND o.post_status NOT IN ( 'trash', 'auto-draft', 'inherit' ) )"
+		);
+		foreach ( array_map( 'intval', $twins ) as $post_id ) {
+			clean_post_cache( $post_id );
+			$post = get_post( $post_id );
+			$slug = wp_unique_post_slug( $post->post_name, $post->ID, $post->post_status, $post->post_type, $post->post_parent );
+			if ( $slug !== $post->post_name ) {
+				$wpdb->update( $wpdb->posts, array( 'post_name' => $slug ), array( 'ID' => $post->ID ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+				clean_post_cache( $post->ID );
+			}
+		}
 	}
 
 	/**
@@ -171,7 +320,7 @@ class Post_Writer {
 			// Comments are added to every post that is there, changed or not: a
 			// batch cut off half-way is resent, and only the missing ones are added.
 			$result['comments'] = array(
-				'created' => $this->comments->write( $result['postId'], $item['comments'], $run_id, $options['comments'] ),
+				'created' => $this->comments->write( $result['postId'], $item['comments'], $run_id, $options['comments'], 'created' === $result['status'] ),
 			);
 		} else {
 			$result['comments'] = array( 'created' => 0 );
@@ -237,10 +386,16 @@ class Post_Writer {
 			Run_Undo::keep_prior( $post_id, $run_id );
 		} else {
 			// A Live Writer draft stays a draft whatever status the owner chose.
-			$postarr['post_status']                       = isset( $item['status'] ) && 'draft' === $item['status'] ? 'draft' : $options['status'];
-			$postarr['post_author']                       = $options['author'];
-			$postarr['comment_status']                    = 'open';
-			$postarr['meta_input'][ Run_Store::META_RUN ] = $run_id;
+			$postarr['post_status']    = isset( $item['status'] ) && 'draft' === $item['status'] ? 'draft' : $options['status'];
+			$postarr['post_author']    = $options['author'];
+			$postarr['comment_status'] = 'open';
+			// A new post's meta goes in after it, in one statement (see add_new_meta()).
+			$new_meta = $postarr['meta_input'] + array( Run_Store::META_RUN => $run_id );
+			if ( $item['links'] ) {
+				$new_meta[ self::META_LINKS ]     = self::links_meta( $item['links'] );
+				$new_meta[ self::META_LINKS_RUN ] = (int) $run_id;
+			}
+			unset( $postarr['meta_input'] );
 		}
 
 		// Content was filtered above; kses must not filter it again by the importer's role.
@@ -255,11 +410,18 @@ class Post_Writer {
 			);
 		}
 		$id = (int) $id;
-		$this->attach_images( $id, $images, $options );
-		foreach ( $images as $image ) {
-			Run_Undo::record_use( $image['attachmentId'], $run_id );
+		if ( $post_id ) {
+			$this->keep_links( $id, $item['links'], $run_id );
+		} else {
+			self::add_new_meta( $id, $new_meta );
 		}
-		$this->keep_links( $id, $item['links'], $run_id );
+		// The images may be other posts' too: their rows are written after the commit.
+		$this->after_commit[] = function () use ( $id, $images, $options, $run_id ) {
+			$this->attach_images( $id, $images, $options );
+			foreach ( $images as $image ) {
+				Run_Undo::record_use( $image['attachmentId'], $run_id );
+			}
+		};
 		$written = array(
 			'sourceId' => $item['sourceId'],
 			'postId'   => $id,
@@ -441,6 +603,44 @@ class Post_Writer {
 	}
 
 	/**
+	 * Adds a new post's meta in one multi-row INSERT: the values stored as
+	 * `add_post_meta()` stores them (serialized when not scalar), without its
+	 * three queries per key. The post is new, so it has no meta to replace;
+	 * the `add_post_metadata` filter and `add_post_meta`/`added_post_meta`
+	 * actions do not fire for these keys, which are the plugin's own.
+	 *
+	 * @param int   $post_id The new post.
+	 * @param array $meta    Values by key, unslashed.
+	 */
+	private static function add_new_meta( $post_id, array $meta ) {
+		global $wpdb;
+		$rows = array();
+		foreach ( $meta as $key => $value ) {
+			$rows[] = $wpdb->prepare( '( %d, %s, %s )', $post_id, $key, maybe_serialize( $value ) );
+		}
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- each row prepared above.
+		$wpdb->query( "INSERT INTO {$wpdb->postmeta} ( post_id, meta_key, meta_value ) VALUES " . implode( ', ', $rows ) );
+		wp_cache_delete( $post_id, 'post_meta' );
+	}
+
+	/**
+	 * The links as kept in meta.
+	 *
+	 * @param array $links `{ href, sourceId }` as sent.
+	 * @return array
+	 */
+	private static function links_meta( array $links ) {
+		$kept = array();
+		foreach ( $links as $link ) {
+			$kept[] = array(
+				'href'     => (string) $link['href'],
+				'sourceId' => (string) $link['sourceId'],
+			);
+		}
+		return $kept;
+	}
+
+	/**
 	 * Keeps the post's links to other posts for finalize, which knows every post's new address.
 	 *
 	 * @param int   $post_id The post.
@@ -453,14 +653,7 @@ class Post_Writer {
 			delete_post_meta( $post_id, self::META_LINKS_RUN );
 			return;
 		}
-		$kept = array();
-		foreach ( $links as $link ) {
-			$kept[] = array(
-				'href'     => (string) $link['href'],
-				'sourceId' => (string) $link['sourceId'],
-			);
-		}
-		update_post_meta( $post_id, self::META_LINKS, $kept );
+		update_post_meta( $post_id, self::META_LINKS, self::links_meta( $links ) );
 		update_post_meta( $post_id, self::META_LINKS_RUN, (int) $run_id );
 	}
 }

@@ -59,7 +59,12 @@ class Run_Finalizer {
 		$started = microtime( true );
 		$this->adopt_unresolved_links( $run->ID );
 		while ( microtime( true ) - $started < self::SECONDS_PER_STEP ) {
-			if ( $this->rewrite_links( $run->ID ) ) {
+			// Each part of the links pass is one transaction: one commit for
+			// its posts' rows instead of one per row.
+			Post_Writer::begin_transaction();
+			$rewritten = $this->rewrite_links( $run->ID );
+			Post_Writer::commit();
+			if ( $rewritten ) {
 				continue;
 			}
 			if ( $this->make_thumbnails() ) {
@@ -241,8 +246,10 @@ class Run_Finalizer {
 				)
 			)
 		);
+		// One statement for all, as the posts route does.
+		Comment_Writer::count_comments( $post_ids );
 		foreach ( $post_ids as $post_id ) {
-			wp_update_comment_count_now( $post_id );
+			clean_post_cache( $post_id );
 		}
 		$terms = $wpdb->get_results( // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 			$wpdb->prepare(

@@ -33,6 +33,11 @@ export interface GenerateOptions {
 	monthPages?: boolean;
 	/** Also write `feed.rss` with the latest posts. */
 	feed?: boolean;
+	/**
+	 * The bytes of image `index` instead of a tiny PNG (photos for the
+	 * benchmark); the rest of the archive stays the same.
+	 */
+	image?: ( index: number ) => { bytes: Uint8Array; ext: string };
 }
 
 export interface GeneratedArchive {
@@ -196,7 +201,8 @@ export function generateArchive( options: GenerateOptions ): GeneratedArchive {
 	}
 
 	for ( let i = 0; i < options.images; i++ ) {
-		const { bytes, ext } = imageBytes( random, i );
+		const png = imageBytes( random, i );
+		const { bytes, ext } = options.image ? options.image( i ) : png;
 		const name = `img/photo${ i }_${ random.int( 1000, 9999 ) }.${ ext }`;
 		files[ root + name ] = bytes;
 		images.push( root + name );
