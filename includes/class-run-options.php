@@ -61,6 +61,11 @@ final class Run_Options {
 					'type' => 'string',
 					'enum' => array( 'skip', 'update' ),
 				),
+				'imageSizes'        => array(
+					'description' => __( 'Who makes the images’ smaller sizes: the client, when it can, or always the server.', 'spaces-importer' ),
+					'type'        => 'string',
+					'enum'        => array( 'client', 'server' ),
+				),
 			),
 		);
 	}
@@ -82,6 +87,7 @@ final class Run_Options {
 			'categories'        => array(),
 			'originalPostBlock' => false,
 			'existing'          => 'skip',
+			'imageSizes'        => 'client',
 		);
 		$options    = array_merge( $defaults, array_intersect_key( $options, $defaults ) );
 		$categories = is_array( $options['categories'] ) ? $options['categories'] : array();

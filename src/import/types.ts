@@ -1,4 +1,9 @@
 /**
+ * Internal dependencies
+ */
+import type { ImageSizeSettings } from './image-sizes';
+
+/**
  * The REST contract of `spaces-importer/v1` (docs/rest-api.md), as the
  * runner sees it.
  */
@@ -17,6 +22,11 @@ export interface ImportOptions {
 	originalPostBlock: boolean;
 	/** What to do with a post imported before whose content changed. */
 	existing: 'skip' | 'update';
+	/**
+	 * Who makes the images' smaller sizes: the client when it can (else the
+	 * site), or always the site.
+	 */
+	imageSizes?: 'client' | 'server';
 }
 
 export const DEFAULT_OPTIONS: ImportOptions = {
@@ -32,6 +42,8 @@ export const DEFAULT_OPTIONS: ImportOptions = {
 
 export interface RunLimits {
 	postsPerRequest: number;
+	/** Files (images and their sizes) one media request may carry. */
+	mediaFilesPerRequest?: number;
 	/** Comments one posts request may carry, over all its posts. */
 	maxCommentsPerRequest?: number;
 	/** Bytes of body one posts request may carry. */
@@ -72,6 +84,8 @@ export interface RunInfo {
 	failures?: RunFailure[];
 	resumed?: boolean;
 	limits: RunLimits;
+	/** The sizes the client makes of each image; null when the site makes them. */
+	imageSizes?: ImageSizeSettings | null;
 	finalize?: { remaining: number };
 	undo?: { remaining: number };
 }
@@ -96,6 +110,8 @@ export interface MediaResult {
 	status: 'created' | 'existing' | 'failed';
 	attachmentId?: number;
 	url?: string;
+	/** Who made the image's sizes, for a created one. */
+	sizes?: 'client' | 'server';
 	message?: string;
 }
 
