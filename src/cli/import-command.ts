@@ -16,6 +16,7 @@ import { runImport } from '../import/runner';
 import type { ImportOptions, ImportProgress, RunReport } from '../import/types';
 import { createFetchTransport } from './fetch-transport';
 import { openArchive } from './open-archive';
+import { createSharpSizer } from './sharp-sizer';
 
 export const IMPORT_USAGE = `Usage: spaces-importer import <path>... --url <site> --user <name> --app-password <password> [options]
 
@@ -33,6 +34,10 @@ export const IMPORT_USAGE = `Usage: spaces-importer import <path>... --url <site
                    (default: leave them as they are).
   --original-post-block
                    End each post with a link to its archived original.
+  --server-image-sizes
+                   Let the site make the images' smaller sizes (by default
+                   this command makes them with sharp, when it is
+                   installed, and sends them with each image).
   --json           Print one JSON summary at the end instead of text.
 
 Running it again continues an interrupted import; nothing is imported twice.`;
@@ -122,6 +127,7 @@ export async function importCommand( argv: string[] ): Promise< number > {
 				'no-images': { type: 'boolean', default: false },
 				update: { type: 'boolean', default: false },
 				'original-post-block': { type: 'boolean', default: false },
+				'server-image-sizes': { type: 'boolean', default: false },
 				json: { type: 'boolean', default: false },
 			},
 		} );
@@ -151,6 +157,7 @@ export async function importCommand( argv: string[] ): Promise< number > {
 		images: ! values[ 'no-images' ],
 		existing: values.update ? 'update' : 'skip',
 		originalPostBlock: values[ 'original-post-block' ],
+		imageSizes: values[ 'server-image-sizes' ] ? 'server' : 'client',
 	};
 
 	const started = Date.now();
@@ -161,9 +168,13 @@ export async function importCommand( argv: string[] ): Promise< number > {
 	let lastLine = 0;
 	try {
 		const reader = await openArchive( positionals );
+		const imageSizer = values[ 'server-image-sizes' ]
+			? null
+			: await createSharpSizer();
 		const report = await runImport( {
 			model: reader.model,
 			media: { read: ( path ) => reader.readMedia( path ) },
+			imageSizer: imageSizer ?? undefined,
 			transport: createFetchTransport( {
 				url: values.url,
 				user: values.user,
