@@ -206,16 +206,21 @@ async function measure(
 		appPassword: site.appPassword,
 	} );
 	let requests = 0;
+	const timing: Record< string, number > = {};
 	const inner = way === 'before' ? oneByOne( base ) : base;
+	const timed = < T >( url: string, call: () => Promise< T > ) => {
+		requests++;
+		const at = performance.now();
+		return call().finally( () => {
+			const kind = url.replace( /^.*\/runs(\/\d+)?\/?/, '' ) || 'runs';
+			timing[ kind ] =
+				( timing[ kind ] ?? 0 ) + ( performance.now() - at ) / 1000;
+		} );
+	};
 	const transport: Transport = {
-		request: ( method, url, body ) => {
-			requests++;
-			return inner.request( method, url, body );
-		},
-		upload: ( url, form ) => {
-			requests++;
-			return inner.upload( url, form );
-		},
+		request: ( method, url, body ) =>
+			timed( url, () => inner.request( method, url, body ) ),
+		upload: ( url, form ) => timed( url, () => inner.upload( url, form ) ),
 	};
 	const sizer = way === 'client' ? await createSharpSizer() : null;
 	if ( way === 'client' && ! sizer ) {
@@ -273,6 +278,12 @@ async function measure(
 			( ( performance.now() - begin ) / 1000 ).toFixed( 2 )
 		),
 		requests,
+		requestSeconds: Object.fromEntries(
+			Object.entries( timing ).map( ( [ kind, seconds ] ) => [
+				kind,
+				Number( seconds.toFixed( 2 ) ),
+			] )
+		),
 		clientSizes: created.filter( ( file ) => file.sizes === 'client' )
 			.length,
 	};
@@ -296,7 +307,12 @@ async function main() {
 	try {
 		let first = 1;
 		for ( let round = 0; round < rounds; round++ ) {
-			for ( const way of [ 'before', 'server', 'client' ] as Way[] ) {
+			// Each round in another order, so no way always goes first.
+			const ways: Way[] = [ 'before', 'server', 'client' ];
+			for ( const way of [
+				...ways.slice( round % 3 ),
+				...ways.slice( 0, round % 3 ),
+			] ) {
 				const row = await measure(
 					site,
 					site.serverPgid,
@@ -308,7 +324,7 @@ async function main() {
 				first += count;
 				rows.push( row );
 				process.stdout.write(
-					`${ way.padEnd( 7 ) } ${ count } photos: ${ row.wallSeconds } s wall, ${ row.serverCpuSeconds } server CPU-s, ${ row.clientCpuSeconds } client CPU-s, ${ row.requests } requests, sizes by the client: ${ row.clientSizes }\n`
+					`${ way.padEnd( 7 ) } ${ count } photos: ${ row.wallSeconds } s wall, ${ row.serverCpuSeconds } server CPU-s, ${ row.clientCpuSeconds } client CPU-s, ${ row.requests } requests, sizes by the client: ${ row.clientSizes }; request seconds ${ JSON.stringify( row.requestSeconds ) }\n`
 				);
 			}
 		}
