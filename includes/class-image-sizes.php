@@ -219,7 +219,7 @@ final class Image_Sizes {
 			if ( empty( $imagesize ) || $imagesize['mime'] !== $mime || wp_get_image_mime( $size['tmp'] ) !== $mime ) {
 				return self::refuse(
 					/* translators: 1: an image size's name, such as thumbnail; 2: a type, such as image/jpeg. */
-					sprintf( __( 'The "%1$s" image size is not a %2$s image.', 'spaces-importer' ), $name, $mime )
+					sprintf( __( 'The "%1$s" image size is not an image of type %2$s.', 'spaces-importer' ), $name, $mime )
 				);
 			}
 			if ( (int) $imagesize[0] !== $want['width'] || (int) $imagesize[1] !== $want['height']

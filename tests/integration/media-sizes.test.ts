@@ -21,6 +21,7 @@ import { createSharpSizer } from '../../src/cli/sharp-sizer';
 import type { MadeSize } from '../../src/import/image-sizes';
 import { batchForm, type MediaUpload } from '../../src/import/media-batches';
 import {
+	createAccount,
 	requestAs,
 	sha256,
 	siteCounts,
@@ -285,7 +286,7 @@ describe( 'image sizes made by the client', () => {
 			'The "thumbnail" image size is 160×160 pixels; WordPress makes it 150×150.'
 		);
 		expect( results[ 1 ].message ).toBe(
-			'The "thumbnail" image size is not a image/jpeg image.'
+			'The "thumbnail" image size is not an image of type image/jpeg.'
 		);
 		expect( results[ 2 ].message ).toBe( results[ 1 ].message );
 		expect( results[ 3 ].message ).toBe(
@@ -331,6 +332,28 @@ describe( 'image sizes made by the client', () => {
 			'thumbnail',
 		] );
 		expect( testSite().url ).toBeTruthy();
+	} );
+
+	it( 'asks what the one-file route asks: the right to upload, and the run being the caller’s', async () => {
+		const run = await startRun();
+		const bytes = await photo();
+		const send = ( who: Parameters< typeof requestAs >[ 3 ] ) =>
+			requestAs(
+				'POST',
+				`${ API }/runs/${ run.id }/media/batch`,
+				batchForm( [ upload( bytes ) ] ),
+				who
+			);
+		const before = siteCounts();
+		expect( ( await send( null ) ).status ).toBe( 401 );
+		expect( ( await send( 'subscriber' ) ).status ).toBe( 403 );
+		const contributor = createAccount( 'contributor', [ 'import' ] );
+		expect( ( await send( contributor ) ).status ).toBe( 403 );
+		const author = createAccount( 'author', [ 'import' ] );
+		const notTheirs = await send( author );
+		expect( notTheirs.status ).toBe( 403 );
+		expect( notTheirs.body.code ).toBe( 'spaces_importer_not_your_run' );
+		expect( siteCounts() ).toEqual( before );
 	} );
 
 	it( 'answers a file sent again as the one already stored', async () => {
