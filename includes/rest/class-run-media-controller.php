@@ -134,6 +134,10 @@ class Run_Media_Controller extends \WP_REST_Controller {
 										'pattern' => '^[0-9]{4}-(0[1-9]|1[0-2])$',
 									),
 									'file'   => $field,
+									'sized'  => array(
+										'description' => __( 'The client made the sizes this image gets, which may be none.', 'spaces-importer' ),
+										'type'        => 'boolean',
+									),
 									'sizes'  => array(
 										'type'     => 'array',
 										'maxItems' => 50,
@@ -319,9 +323,9 @@ class Run_Media_Controller extends \WP_REST_Controller {
 		$results = array();
 		foreach ( $request['items'] as $item ) {
 			$sizes = null;
-			if ( $client && ! empty( $item['sizes'] ) ) {
+			if ( $client && ( ! empty( $item['sizes'] ) || ! empty( $item['sized'] ) ) ) {
 				$sizes = array();
-				foreach ( $item['sizes'] as $size ) {
+				foreach ( isset( $item['sizes'] ) ? $item['sizes'] : array() as $size ) {
 					$sent                    = $upload( $size['file'] );
 					$sizes[ $size['name'] ] = array(
 						'width'  => (int) $size['width'],

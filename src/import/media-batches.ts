@@ -13,6 +13,11 @@ export interface MediaUpload {
 	mimeType: string;
 	bytes: Uint8Array;
 	sizes: MadeSize[];
+	/**
+	 * The client made the sizes (perhaps none: an image smaller than every
+	 * size), so the site need not open the image at finalize.
+	 */
+	sized?: boolean;
 }
 
 /** How much one media request may carry. */
@@ -86,7 +91,7 @@ export function fitAlone(
 		upload.sizes.length &&
 		( weight.files > budget.files || weight.bytes > budget.single )
 	) {
-		return { ...upload, sizes: [] };
+		return { ...upload, sizes: [], sized: false };
 	}
 	return upload;
 }
@@ -182,6 +187,9 @@ export function batchForm( batch: MediaUpload[] ): FormData {
 		form.append( `${ item }[file]`, field );
 		if ( upload.date ) {
 			form.append( `${ item }[date]`, upload.date );
+		}
+		if ( upload.sized ) {
+			form.append( `${ item }[sized]`, '1' );
 		}
 		form.append(
 			field,

@@ -376,15 +376,13 @@ async function uploadMedia( phase: MediaPhase ): Promise< MediaResult[] > {
 		const bytes = await source.read( file.path );
 		const mimeType =
 			files.get( file.path )?.mimeType ?? 'application/octet-stream';
-		let sizes: MadeSize[] = [];
+		let sizes: MadeSize[] | null = null;
 		if ( settings && phase.sizer && sizesWanted( mimeType, settings ) ) {
 			try {
-				sizes =
-					( await phase.sizer.make( bytes, mimeType, settings ) ) ??
-					[];
+				sizes = await phase.sizer.make( bytes, mimeType, settings );
 			} catch {
 				// An image the client cannot read: the site makes its sizes.
-				sizes = [];
+				sizes = null;
 			}
 		}
 		return {
@@ -393,7 +391,8 @@ async function uploadMedia( phase: MediaPhase ): Promise< MediaResult[] > {
 			date: wanted.get( file.path ) ?? null,
 			mimeType,
 			bytes,
-			sizes,
+			sizes: sizes ?? [],
+			sized: sizes !== null,
 		};
 	};
 
@@ -431,8 +430,8 @@ async function uploadMedia( phase: MediaPhase ): Promise< MediaResult[] > {
 				}
 				return;
 			}
-			if ( batch[ 0 ].sizes.length ) {
-				await send( [ { ...batch[ 0 ], sizes: [] } ] );
+			if ( batch[ 0 ].sized ) {
+				await send( [ { ...batch[ 0 ], sizes: [], sized: false } ] );
 				return;
 			}
 			finish( batch[ 0 ], { message: error.message } );
@@ -441,8 +440,8 @@ async function uploadMedia( phase: MediaPhase ): Promise< MediaResult[] > {
 		for ( const [ index, upload ] of batch.entries() ) {
 			const result = answer.results?.[ index ];
 			if ( result?.status === 'failed' || ! result?.attachmentId ) {
-				if ( result?.code === BAD_SIZE && upload.sizes.length ) {
-					await send( [ { ...upload, sizes: [] } ] );
+				if ( result?.code === BAD_SIZE && upload.sized ) {
+					await send( [ { ...upload, sizes: [], sized: false } ] );
 					continue;
 				}
 				finish( upload, {

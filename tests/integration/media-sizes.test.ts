@@ -22,6 +22,7 @@ import type { MadeSize } from '../../src/import/image-sizes';
 import { batchForm, type MediaUpload } from '../../src/import/media-batches';
 import {
 	createAccount,
+	pngImage,
 	requestAs,
 	sha256,
 	siteCounts,
@@ -69,15 +70,16 @@ async function photo(): Promise< Buffer > {
 		.toBuffer();
 }
 
-function upload( bytes: Buffer, sizes: MadeSize[] = [] ): MediaUpload {
+function upload( bytes: Buffer, sizes?: MadeSize[] ): MediaUpload {
 	const hash = sha256( bytes );
 	return {
+		sized: sizes !== undefined,
 		path: `img/${ hash.slice( 0, 8 ) }.jpg`,
 		hash,
 		date: '2007-04',
 		mimeType: 'image/jpeg',
 		bytes: new Uint8Array( bytes ),
-		sizes,
+		sizes: sizes ?? [],
 	};
 }
 
@@ -222,6 +224,36 @@ describe( 'image sizes made by the client', () => {
 		// The theme's image tag offers the sizes.
 		expect( byClient.img ).toContain( `${ base }-300x225.jpg` );
 		expect( byClient.img ).toMatch( /srcset="[^"]*640w/ );
+	} );
+
+	it( 'writes the metadata of an image smaller than every size at once, when the client says it made its sizes (none)', async () => {
+		const run = await startRun();
+		const bytes = pngImage( 40, [ 9, 120, 201 ] );
+		const sizes = await ( await createSharpSizer() )!.make(
+			new Uint8Array( bytes ),
+			'image/png',
+			run.imageSizes
+		);
+		expect( sizes ).toEqual( [] );
+		const [ result ] = await sendBatch( run.id, [
+			{
+				...upload( bytes ),
+				path: 'img/tiny.png',
+				mimeType: 'image/png',
+				sized: true,
+			},
+		] );
+		expect( result ).toMatchObject( {
+			status: 'created',
+			sizes: 'client',
+		} );
+		const stored = attachment( result.attachmentId );
+		expect( stored.needs ).toBe( '' );
+		expect( stored.meta ).toMatchObject( {
+			width: 40,
+			height: 40,
+			sizes: [],
+		} );
 	} );
 
 	it( 'refuses sizes that lie, each file with its own reason, and stores the honest file beside them', async () => {

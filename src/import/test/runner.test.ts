@@ -137,10 +137,7 @@ function fakeSite( {
 							message: 'Sorry, this file type is not permitted.',
 						};
 					}
-					if (
-						refuseSizes.includes( item.path ) &&
-						item.sizes.length
-					) {
+					if ( refuseSizes.includes( item.path ) && item.sized ) {
 						return {
 							path: item.path,
 							status: 'failed',
@@ -154,7 +151,7 @@ function fakeSite( {
 						attachmentId: 50 + calls.length * 100 + at,
 						url: `http://site/${ item.path }`,
 						status: 'created',
-						sizes: item.sizes.length ? 'client' : 'server',
+						sizes: item.sized ? 'client' : 'server',
 					};
 				} ),
 			};
