@@ -68,9 +68,12 @@ class Media_Library {
 	 * @param string $month     Upload folder month, `YYYY-MM`, or ''.
 	 * @param int    $run_id    The run.
 	 * @param int    $author_id The attachment's owner.
-	 * @return array|\WP_Error `{ attachmentId, url, status }`.
+	 * @param array  $sizes     Sub-sizes the client made: name → `{ width, height, tmp }`
+	 *                          (checked by `Image_Sizes`); null to leave them to the server.
+	 * @return array|\WP_Error `{ attachmentId, url, status, sizes }`; `sizes` says who
+	 *                         made the sub-sizes of a created image: `client` or `server`.
 	 */
-	public function store( array $file, $path, $sha256, $month, $run_id, $author_id ) {
+	public function store( array $file, $path, $sha256, $month, $run_id, $author_id, $sizes = null ) {
 		$tmp = isset( $file['tmp_name'] ) ? (string) $file['tmp_name'] : '';
 		if ( '' === $tmp || ! is_file( $tmp ) || ( isset( $file['error'] ) && UPLOAD_ERR_OK !== (int) $file['error'] ) ) {
 			return new \WP_Error( 'spaces_importer_no_file', __( 'No file arrived. The server may limit the size of requests.', 'spaces-importer' ), array( 'status' => 400 ) );
@@ -104,6 +107,17 @@ class Media_Library {
 		if ( is_wp_error( $check ) ) {
 			return $check;
 		}
+		// The client's sizes are checked from their headers before anything is written.
+		$plan = null;
+		if ( null !== $sizes ) {
+			$plan = Image_Sizes::plan( $tmp, $check['type'], 0 );
+			if ( $plan ) {
+				$sized = Image_Sizes::check( $plan, $check['type'], $sizes );
+				if ( is_wp_error( $sized ) ) {
+					return $sized;
+				}
+			}
+		}
 		$time    = preg_match( '/^(\d{4})-(\d{2})$/', $month, $parts ) ? $parts[1] . '/' . $parts[2] : null;
 		$written = $this->write_file( $tmp, $check['name'], $time );
 		if ( is_wp_error( $written ) ) {
@@ -111,6 +125,23 @@ class Media_Library {
 		}
 		// The space a site uses is cached; this file counts from now on.
 		clean_dirsize_cache( $written['file'] );
+		$metadata = null;
+		if ( $plan ) {
+			$metadata = Image_Sizes::write( $plan, $written['file'], $check['type'], $sizes );
+			if ( is_wp_error( $metadata ) ) {
+				wp_delete_file( $written['file'] );
+				return $metadata;
+			}
+		}
+		$meta_input = array(
+			self::META_SHA256       => $sha256,
+			self::META_ARCHIVE_PATH => sanitize_text_field( $path ),
+			Run_Store::META_RUN     => (int) $run_id,
+		);
+		if ( ! $metadata ) {
+			// WordPress makes the sizes at finalize.
+			$meta_input[ self::META_NEEDS_METADATA ] = 1;
+		}
 
 		$attachment_id = wp_insert_attachment(
 			array(
@@ -120,12 +151,7 @@ class Media_Library {
 				'post_content'   => '',
 				'post_status'    => 'inherit',
 				'post_author'    => (int) $author_id,
-				'meta_input'     => array(
-					self::META_SHA256         => $sha256,
-					self::META_ARCHIVE_PATH   => sanitize_text_field( $path ),
-					self::META_NEEDS_METADATA => 1,
-					Run_Store::META_RUN       => (int) $run_id,
-				),
+				'meta_input'     => $meta_input,
 			),
 			$written['file'],
 			0,
@@ -133,13 +159,22 @@ class Media_Library {
 		);
 		if ( is_wp_error( $attachment_id ) ) {
 			wp_delete_file( $written['file'] );
+			foreach ( $metadata ? $metadata['sizes'] : array() as $size ) {
+				wp_delete_file( path_join( dirname( $written['file'] ), $size['file'] ) );
+			}
 			$attachment_id->add_data( array( 'status' => 500 ) );
 			return $attachment_id;
+		}
+		if ( $metadata ) {
+			/** This filter is documented in wp-admin/includes/image.php */
+			$metadata = apply_filters( 'wp_generate_attachment_metadata', $metadata, $attachment_id, 'create' );
+			wp_update_attachment_metadata( $attachment_id, $metadata );
 		}
 		return array(
 			'attachmentId' => (int) $attachment_id,
 			'url'          => wp_get_attachment_url( $attachment_id ),
 			'status'       => 'created',
+			'sizes'        => $metadata ? 'client' : 'server',
 		);
 	}
 

@@ -16,6 +16,7 @@ require_once __DIR__ . '/class-run-report.php';
 require_once __DIR__ . '/class-run-store.php';
 require_once __DIR__ . '/class-media-type-check.php';
 require_once __DIR__ . '/class-upload-quota.php';
+require_once __DIR__ . '/class-image-sizes.php';
 require_once __DIR__ . '/class-media-library.php';
 require_once __DIR__ . '/class-body-rewriter.php';
 require_once __DIR__ . '/class-term-writer.php';

@@ -66,6 +66,11 @@ final class Run_Options {
 					'type'        => 'string',
 					'enum'        => array( 'draft', 'skip' ),
 				),
+				'imageSizes'        => array(
+					'description' => __( 'Who makes the images’ smaller sizes: the client, when it can, or always the server.', 'spaces-importer' ),
+					'type'        => 'string',
+					'enum'        => array( 'client', 'server' ),
+				),
 			),
 		);
 	}
@@ -88,6 +93,7 @@ final class Run_Options {
 			'originalPostBlock' => false,
 			'existing'          => 'skip',
 			'liveWriterDrafts'  => 'draft',
+			'imageSizes'        => 'client',
 		);
 		$options    = array_merge( $defaults, array_intersect_key( $options, $defaults ) );
 		$categories = is_array( $options['categories'] ) ? $options['categories'] : array();

@@ -275,6 +275,7 @@ class Run_Store {
 			'counts'        => $this->report->counts( $run->ID ),
 			'failures'      => $this->report->failures( $run->ID ),
 			'limits'        => self::limits(),
+			'imageSizes'    => Image_Sizes::settings( $this->options( $run ) ),
 		);
 	}
 
@@ -307,8 +308,19 @@ class Run_Store {
 		if ( $post_max > 0 ) {
 			$request_bytes = min( $request_bytes, $post_max );
 		}
+		/**
+		 * Filters how many files one media request may carry.
+		 *
+		 * @param int $per_request Files per request.
+		 */
+		$media_per_request = (int) apply_filters( 'spaces_importer_media_per_request', 20 );
+		$file_uploads      = (int) ini_get( 'max_file_uploads' );
+		if ( $file_uploads > 0 ) {
+			$media_per_request = min( $media_per_request, $file_uploads );
+		}
 		return array(
 			'postsPerRequest'       => max( 1, min( 200, $posts_per_request ) ),
+			'mediaFilesPerRequest'  => max( 1, min( 100, $media_per_request ) ),
 			'maxCommentsPerRequest' => max( 1, min( 5000, $comments_per_request ) ),
 			'maxRequestBytes'       => max( 256 * KB_IN_BYTES, $request_bytes ),
 			'maxPostBytes'          => self::MAX_POST_BYTES,

@@ -95,6 +95,82 @@ class Run_Media_Controller extends \WP_REST_Controller {
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
+		$field = array(
+			'type'    => 'string',
+			'pattern' => '^[A-Za-z0-9_]{1,40}$',
+		);
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/batch',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'create_items' ),
+					'permission_callback' => array( $this, 'create_item_permissions_check' ),
+					'args'                => array(
+						'id'    => $this->run_id_arg(),
+						'items' => array(
+							'description' => __( 'The files of this request, each with the sizes the client made of it.', 'spaces-importer' ),
+							'type'        => 'array',
+							'required'    => true,
+							'minItems'    => 1,
+							'maxItems'    => 100,
+							'items'       => array(
+								'type'                 => 'object',
+								'additionalProperties' => false,
+								'required'             => array( 'path', 'sha256', 'file' ),
+								'properties'           => array(
+									'path'   => array(
+										'type'      => 'string',
+										'minLength' => 1,
+										'maxLength' => 1024,
+									),
+									'sha256' => array(
+										'type'    => 'string',
+										'pattern' => '^[0-9a-fA-F]{64}$',
+									),
+									'date'   => array(
+										'type'    => 'string',
+										'pattern' => '^[0-9]{4}-(0[1-9]|1[0-2])$',
+									),
+									'file'   => $field,
+									'sized'  => array(
+										'description' => __( 'The client made the sizes this image gets, which may be none.', 'spaces-importer' ),
+										'type'        => 'boolean',
+									),
+									'sizes'  => array(
+										'type'     => 'array',
+										'maxItems' => 50,
+										'items'    => array(
+											'type'                 => 'object',
+											'additionalProperties' => false,
+											'required'             => array( 'name', 'width', 'height', 'file' ),
+											'properties'           => array(
+												'name'   => array(
+													'type'      => 'string',
+													'minLength' => 1,
+													'maxLength' => 100,
+												),
+												'width'  => array(
+													'type'    => 'integer',
+													'minimum' => 1,
+												),
+												'height' => array(
+													'type'    => 'integer',
+													'minimum' => 1,
+												),
+												'file'   => $field,
+											),
+										),
+									),
+								),
+							),
+						),
+					),
+				),
+				'schema' => array( $this, 'get_batch_schema' ),
+			)
+		);
 		register_rest_route(
 			$this->namespace,
 			'/' . $this->rest_base . '/lookup',
@@ -133,7 +209,7 @@ class Run_Media_Controller extends \WP_REST_Controller {
 	 * @return mixed
 	 */
 	public function refuse_dropped_body( $response, $handler, $request ) {
-		if ( ! isset( $handler['callback'] ) || array( $this, 'create_item' ) !== $handler['callback'] ) {
+		if ( ! isset( $handler['callback'] ) || ! in_array( $handler['callback'], array( array( $this, 'create_item' ), array( $this, 'create_items' ) ), true ) ) {
 			return $response;
 		}
 		$length = isset( $_SERVER['CONTENT_LENGTH'] ) ? (int) $_SERVER['CONTENT_LENGTH'] : 0;
@@ -216,19 +292,128 @@ class Run_Media_Controller extends \WP_REST_Controller {
 			$run->ID,
 			$options['author']
 		);
+		$this->record( $run, $request['path'], $stored );
+		if ( is_wp_error( $stored ) ) {
+			return $stored;
+		}
+		unset( $stored['sizes'] );
+		$status = 'created' === $stored['status'] ? 201 : 200;
+		return new \WP_REST_Response( array( 'path' => $request['path'] ) + $stored, $status );
+	}
+
+	/**
+	 * Stores several files, each with the sizes the client made of it (when
+	 * the run lets the client make them). Each file is answered on its own:
+	 * one refused file fails alone.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function create_items( $request ) {
+		$run = $this->find_writable_run( $request );
+		if ( is_wp_error( $run ) ) {
+			return $run;
+		}
+		$files   = $request->get_file_params();
+		$options = $this->store->options( $run );
+		$client  = 'server' !== $options['imageSizes'];
+		$upload  = function ( $field ) use ( $files ) {
+			return isset( $files[ $field ] ) && is_array( $files[ $field ] ) ? $files[ $field ] : array();
+		};
+		$results = array();
+		foreach ( $request['items'] as $item ) {
+			$sizes = null;
+			if ( $client && ( ! empty( $item['sizes'] ) || ! empty( $item['sized'] ) ) ) {
+				$sizes = array();
+				foreach ( isset( $item['sizes'] ) ? $item['sizes'] : array() as $size ) {
+					$sent                    = $upload( $size['file'] );
+					$sizes[ $size['name'] ] = array(
+						'width'  => (int) $size['width'],
+						'height' => (int) $size['height'],
+						'tmp'    => isset( $sent['tmp_name'], $sent['error'] ) && UPLOAD_ERR_OK === (int) $sent['error'] ? (string) $sent['tmp_name'] : '',
+					);
+				}
+			}
+			$stored = $this->library->store(
+				$upload( $item['file'] ),
+				$item['path'],
+				$item['sha256'],
+				isset( $item['date'] ) ? (string) $item['date'] : '',
+				$run->ID,
+				$options['author'],
+				$sizes
+			);
+			$this->record( $run, $item['path'], $stored );
+			if ( is_wp_error( $stored ) ) {
+				$data      = $stored->get_error_data();
+				$results[] = array(
+					'path'    => $item['path'],
+					'status'  => 'failed',
+					'code'    => $stored->get_error_code(),
+					'message' => $stored->get_error_message(),
+				) + ( isset( $data['maxBytes'] ) ? array( 'maxBytes' => (int) $data['maxBytes'] ) : array() );
+				continue;
+			}
+			$results[] = array( 'path' => $item['path'] ) + $stored;
+		}
+		return rest_ensure_response( array( 'results' => $results ) );
+	}
+
+	/**
+	 * Counts one file's outcome in the run's report.
+	 *
+	 * @param \WP_Post        $run    The run.
+	 * @param string          $path   The file's path inside the archive.
+	 * @param array|\WP_Error $stored What the library made of it.
+	 */
+	private function record( $run, $path, $stored ) {
 		$report = $this->store->report();
 		if ( is_wp_error( $stored ) ) {
 			$report->add( $run->ID, array( 'media' => array( 'failed' => 1 ) ) );
-			$report->add_failure( $run->ID, 'media', $request['path'], $stored->get_error_message() );
-			return $stored;
+			$report->add_failure( $run->ID, 'media', $path, $stored->get_error_message() );
+			return;
 		}
 		if ( 'existing' === $stored['status'] ) {
 			// Found, not uploaded: undoing the run that uploaded it must leave it for this one.
 			\SpacesImporter\Run_Undo::record_use( $stored['attachmentId'], $run->ID );
 		}
 		$report->add( $run->ID, array( 'media' => array( $stored['status'] => 1 ) ) );
-		$status = 'created' === $stored['status'] ? 201 : 200;
-		return new \WP_REST_Response( array( 'path' => $request['path'] ) + $stored, $status );
+	}
+
+	/**
+	 * The batch answer's schema.
+	 *
+	 * @return array
+	 */
+	public function get_batch_schema() {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'spaces-import-run-media-batch',
+			'type'       => 'object',
+			'properties' => array(
+				'results' => array(
+					'type'  => 'array',
+					'items' => array(
+						'type'       => 'object',
+						'properties' => array(
+							'path'         => array( 'type' => 'string' ),
+							'status'       => array(
+								'type' => 'string',
+								'enum' => array( 'created', 'existing', 'failed' ),
+							),
+							'attachmentId' => array( 'type' => 'integer' ),
+							'url'          => array( 'type' => 'string' ),
+							'sizes'        => array(
+								'type' => 'string',
+								'enum' => array( 'client', 'server' ),
+							),
+							'code'         => array( 'type' => 'string' ),
+							'message'      => array( 'type' => 'string' ),
+						),
+					),
+				),
+			),
+		);
 	}
 
 	/**

@@ -75,12 +75,38 @@ final class Run_Schema {
 					'type'       => 'object',
 					'properties' => array(
 						'postsPerRequest'       => $count,
+						'mediaFilesPerRequest'  => $count,
 						'maxCommentsPerRequest' => $count,
 						'maxRequestBytes'       => $count,
 						'maxPostBytes'          => $count,
 						'maxCommentBytes'       => $count,
 						'maxUploadBytes'        => $count,
 						'allowedTypes'          => array(
+							'type'  => 'array',
+							'items' => array( 'type' => 'string' ),
+						),
+					),
+				),
+				'imageSizes'    => array(
+					'description' => __( 'The image sizes a client makes, with the original; null when the server makes them.', 'spaces-importer' ),
+					'type'        => array( 'object', 'null' ),
+					'properties'  => array(
+						'sizes'             => array(
+							'type'  => 'array',
+							'items' => array(
+								'type'       => 'object',
+								'properties' => array(
+									'name'   => array( 'type' => 'string' ),
+									'width'  => $count,
+									'height' => $count,
+									'crop'   => array( 'type' => array( 'boolean', 'array' ) ),
+								),
+							),
+						),
+						'bigImageThreshold' => $count,
+						'quality'           => array( 'type' => 'object' ),
+						'outputFormats'     => array( 'type' => 'object' ),
+						'types'             => array(
 							'type'  => 'array',
 							'items' => array( 'type' => 'string' ),
 						),

@@ -16,6 +16,7 @@ import { runImport } from '../import/runner';
 import type { ImportOptions, ImportProgress, RunReport } from '../import/types';
 import { createFetchTransport } from './fetch-transport';
 import { openArchive } from './open-archive';
+import { createSharpSizer } from './sharp-sizer';
 
 export const IMPORT_USAGE = `Usage: spaces-importer import <path>... --url <site> --user <name> --app-password <password> [options]
 
@@ -36,6 +37,10 @@ export const IMPORT_USAGE = `Usage: spaces-importer import <path>... --url <site
                    End each post with a link to its archived original.
   --skip-drafts    Leave out drafts from Windows Live Writer (.wpost files);
                    by default they are imported as drafts.
+  --server-image-sizes
+                   Let the site make the images' smaller sizes (by default
+                   this command makes them with sharp, when it is
+                   installed, and sends them with each image).
   --json           Print one JSON summary at the end instead of text.
 
 Running it again continues an interrupted import; nothing is imported twice.`;
@@ -126,6 +131,7 @@ export async function importCommand( argv: string[] ): Promise< number > {
 				update: { type: 'boolean', default: false },
 				'original-post-block': { type: 'boolean', default: false },
 				'skip-drafts': { type: 'boolean', default: false },
+				'server-image-sizes': { type: 'boolean', default: false },
 				json: { type: 'boolean', default: false },
 			},
 		} );
@@ -156,6 +162,7 @@ export async function importCommand( argv: string[] ): Promise< number > {
 		existing: values.update ? 'update' : 'skip',
 		originalPostBlock: values[ 'original-post-block' ],
 		liveWriterDrafts: values[ 'skip-drafts' ] ? 'skip' : 'draft',
+		imageSizes: values[ 'server-image-sizes' ] ? 'server' : 'client',
 	};
 
 	const started = Date.now();
@@ -166,9 +173,13 @@ export async function importCommand( argv: string[] ): Promise< number > {
 	let lastLine = 0;
 	try {
 		const reader = await openArchive( positionals );
+		const imageSizer = values[ 'server-image-sizes' ]
+			? null
+			: await createSharpSizer();
 		const report = await runImport( {
 			model: reader.model,
 			media: { read: ( path ) => reader.readMedia( path ) },
+			imageSizer: imageSizer ?? undefined,
 			transport: createFetchTransport( {
 				url: values.url,
 				user: values.user,

@@ -6,6 +6,13 @@ import { RunControl } from './control';
 import { planBatches } from './batches';
 import { archiveFingerprint } from './fingerprint';
 import { sha256Hex } from './hash';
+import { sizesWanted, type ImageSizer, type MadeSize } from './image-sizes';
+import {
+	MediaBatcher,
+	batchForm,
+	mediaBudget,
+	type MediaUpload,
+} from './media-batches';
 import type { MediaSource } from './media-source';
 import { postsToImport, toPostPayload, type UploadedMedia } from './payload';
 import { eachLimited } from './pool';
@@ -24,8 +31,10 @@ import {
 
 export const NAMESPACE = '/spaces-importer/v1';
 
-/** Uploads in flight at once: enough to keep two PHP workers busy. */
+/** Upload requests in flight at once: enough to keep two PHP workers busy. */
 const UPLOADS_IN_FLIGHT = 3;
+/** Files read (and their sizes made) at once. */
+const PREPARED_AT_ONCE = 4;
 /**
  * Posts requests in flight at once. Each carries many posts and their
  * comments; two keep the site's CPU busy without crowding it.
@@ -41,6 +50,11 @@ export interface RunImportArgs {
 	transport: Transport;
 	/** The archive's files; without it, images are not uploaded. */
 	media?: MediaSource;
+	/**
+	 * Makes the images' smaller sizes, uploaded with each image; without
+	 * it (or when it cannot) the site makes them.
+	 */
+	imageSizer?: ImageSizer;
 	options?: Partial< ImportOptions >;
 	onProgress?: ( progress: ImportProgress ) => void;
 	/** Pause, resume and cancel; one is made when not given. */
@@ -149,6 +163,7 @@ export async function runImport( args: RunImportArgs ): Promise< RunReport > {
 					control,
 					progress,
 					uploaded,
+					sizer: args.imageSizer,
 				} )
 			: [];
 
@@ -263,7 +278,32 @@ interface MediaPhase {
 	control: RunControl;
 	progress: ProgressTracker;
 	uploaded: UploadedMedia;
+	sizer?: ImageSizer;
 }
+
+/** The site's answer for one file of a batch. */
+interface BatchResult {
+	path: string;
+	status: 'created' | 'existing' | 'failed';
+	attachmentId?: number;
+	url?: string;
+	sizes?: 'client' | 'server';
+	code?: string;
+	message?: string;
+}
+
+/** What a sent file became: an attachment, or a refusal. */
+type MediaOutcome =
+	| {
+			attachmentId: number;
+			url: string;
+			status: 'created' | 'existing';
+			sizes?: 'client' | 'server';
+	  }
+	| { message: string };
+
+/** The site's code for sizes it refused (their files are sent again without). */
+const BAD_SIZE = 'spaces_importer_bad_image_size';
 
 /**
  * The media phase: files the site already has (by content hash) are only
@@ -286,6 +326,170 @@ async function uploadMedia( phase: MediaPhase ): Promise< MediaResult[] > {
 		progress.mediaDone( 0 );
 	};
 	let first = true;
+	const settings = phase.sizer ? ( run.imageSizes ?? null ) : null;
+	const budget = mediaBudget( run.limits );
+	const batcher = new MediaBatcher( budget );
+	// What each sent file became, by hash, for its twins (the same bytes
+	// under other names), and those twins waiting for it.
+	const answered = new Map< string, MediaOutcome >();
+	const twins = new Map< string, string[] >();
+	const settle = ( path: string, outcome: MediaOutcome, twin: boolean ) => {
+		if ( 'message' in outcome ) {
+			fail( path, outcome.message );
+			return;
+		}
+		phase.uploaded.set( path, {
+			attachmentId: outcome.attachmentId,
+			url: outcome.url,
+		} );
+		results.push( {
+			...outcome,
+			path,
+			status: twin ? 'existing' : outcome.status,
+		} );
+		progress.mediaDone( 0 );
+	};
+	const finish = ( upload: MediaUpload, outcome: MediaOutcome ) => {
+		answered.set( upload.hash, outcome );
+		if ( 'message' in outcome ) {
+			fail( upload.path, outcome.message );
+		} else {
+			phase.uploaded.set( upload.path, {
+				attachmentId: outcome.attachmentId,
+				url: outcome.url,
+			} );
+			results.push( { ...outcome, path: upload.path } );
+			progress.mediaDone( upload.bytes.length );
+		}
+		for ( const twin of twins.get( upload.hash ) ?? [] ) {
+			settle( twin, outcome, true );
+		}
+		twins.delete( upload.hash );
+	};
+
+	/**
+	 * Reads a file and makes its sizes when this client can.
+	 *
+	 * @param file      The file.
+	 * @param file.path Its path in the archive.
+	 * @param file.hash Its SHA-256.
+	 * @return The upload.
+	 */
+	const prepare = async ( file: {
+		path: string;
+		hash: string;
+	} ): Promise< MediaUpload > => {
+		const bytes = await source.read( file.path );
+		const mimeType =
+			files.get( file.path )?.mimeType ?? 'application/octet-stream';
+		let sizes: MadeSize[] | null = null;
+		if ( settings && phase.sizer && sizesWanted( mimeType, settings ) ) {
+			try {
+				sizes = await phase.sizer.make( bytes, mimeType, settings );
+			} catch {
+				// An image the client cannot read: the site makes its sizes.
+				sizes = null;
+			}
+		}
+		return {
+			path: file.path,
+			hash: file.hash,
+			date: wanted.get( file.path ) ?? null,
+			mimeType,
+			bytes,
+			sizes: sizes ?? [],
+			sized: sizes !== null,
+		};
+	};
+
+	/**
+	 * Sends one batch; each file's answer stands alone. A batch the site
+	 * refuses whole (too large for it) is sent again file by file; a file
+	 * whose sizes the site refuses is sent again without them, so the site
+	 * makes them.
+	 *
+	 * @param batch The uploads.
+	 */
+	const send = async ( batch: MediaUpload[] ): Promise< void > => {
+		let answer: { results: BatchResult[] };
+		try {
+			answer = await withRetry(
+				() =>
+					transport.upload< { results: BatchResult[] } >(
+						`${ NAMESPACE }/runs/${ run.id }/media/batch`,
+						batchForm( batch )
+					),
+				policy,
+				control.signal
+			);
+		} catch ( error ) {
+			if (
+				! ( error instanceof TransportError ) ||
+				error.fatal ||
+				error.retryable
+			) {
+				throw error;
+			}
+			if ( batch.length > 1 ) {
+				for ( const upload of batch ) {
+					await send( [ upload ] );
+				}
+				return;
+			}
+			if ( batch[ 0 ].sized ) {
+				await send( [ { ...batch[ 0 ], sizes: [], sized: false } ] );
+				return;
+			}
+			finish( batch[ 0 ], { message: error.message } );
+			return;
+		}
+		for ( const [ index, upload ] of batch.entries() ) {
+			const result = answer.results?.[ index ];
+			if ( result?.status === 'failed' || ! result?.attachmentId ) {
+				if ( result?.code === BAD_SIZE && upload.sized ) {
+					await send( [ { ...upload, sizes: [], sized: false } ] );
+					continue;
+				}
+				finish( upload, {
+					message:
+						result?.message ??
+						'The site did not answer for this file.',
+				} );
+				continue;
+			}
+			finish( upload, {
+				attachmentId: result.attachmentId,
+				url: result.url ?? '',
+				status: result.status === 'existing' ? 'existing' : 'created',
+				...( result.sizes ? { sizes: result.sizes } : {} ),
+			} );
+		}
+	};
+
+	// The first batch goes alone: it creates the month's upload folder,
+	// which parallel first uploads would race to create. Then a few at once.
+	const inFlight = new Set< Promise< void > >();
+	let failure: { error: unknown } | null = null;
+	const dispatch = async ( batch: MediaUpload[] ) => {
+		await control.gate();
+		if ( failure ) {
+			throw failure.error;
+		}
+		if ( first ) {
+			first = false;
+			await send( batch );
+			return;
+		}
+		const sending: Promise< void > = send( batch )
+			.catch( ( error ) => {
+				failure ??= { error };
+			} )
+			.finally( () => inFlight.delete( sending ) );
+		inFlight.add( sending );
+		while ( inFlight.size >= UPLOADS_IN_FLIGHT ) {
+			await Promise.race( inFlight );
+		}
+	};
 
 	for ( let start = 0; start < paths.length; start += LOOKUP_CHUNK ) {
 		await control.gate();
@@ -343,8 +547,12 @@ async function uploadMedia( phase: MediaPhase ): Promise< MediaResult[] > {
 		} );
 		// Files with the same bytes under several names are sent once; the
 		// others share the attachment.
-		const twins = new Map< string, string[] >();
 		const unique = missing.filter( ( file ) => {
+			const outcome = answered.get( file.hash );
+			if ( outcome ) {
+				settle( file.path, outcome, true );
+				return false;
+			}
 			const sameBytes = twins.get( file.hash );
 			if ( sameBytes ) {
 				sameBytes.push( file.path );
@@ -353,78 +561,28 @@ async function uploadMedia( phase: MediaPhase ): Promise< MediaResult[] > {
 			twins.set( file.hash, [] );
 			return true;
 		} );
-		const upload = async ( file: ( typeof chunk )[ number ] ) => {
-			const bytes = await source.read( file.path );
-			const form = new FormData();
-			const name = file.path.split( '/' ).pop() || 'image';
-			form.append(
-				'file',
-				new Blob( [ bytes as BlobPart ], {
-					type:
-						files.get( file.path )?.mimeType ??
-						'application/octet-stream',
-				} ),
-				name
+		for ( let at = 0; at < unique.length; at += PREPARED_AT_ONCE ) {
+			await control.gate();
+			const prepared = await Promise.all(
+				unique
+					.slice( at, at + PREPARED_AT_ONCE )
+					.map( ( file ) => prepare( file ) )
 			);
-			form.append( 'path', file.path );
-			form.append( 'sha256', file.hash );
-			const month = wanted.get( file.path );
-			if ( month ) {
-				form.append( 'date', month );
-			}
-			try {
-				const answer = await withRetry(
-					() =>
-						transport.upload<
-							MediaResult & { attachmentId: number; url: string }
-						>( `${ NAMESPACE }/runs/${ run.id }/media`, form ),
-					policy,
-					control.signal
-				);
-				phase.uploaded.set( file.path, {
-					attachmentId: answer.attachmentId,
-					url: answer.url,
-				} );
-				results.push( { ...answer, path: file.path } );
-				progress.mediaDone( bytes.length );
-				for ( const twin of twins.get( file.hash ) ?? [] ) {
-					phase.uploaded.set( twin, {
-						attachmentId: answer.attachmentId,
-						url: answer.url,
-					} );
-					results.push( {
-						...answer,
-						path: twin,
-						status: 'existing',
-					} );
-					progress.mediaDone( 0 );
+			for ( const upload of prepared ) {
+				const full = batcher.add( upload );
+				if ( full ) {
+					await dispatch( full );
 				}
-			} catch ( error ) {
-				if (
-					error instanceof TransportError &&
-					! error.fatal &&
-					! error.retryable
-				) {
-					for ( const path of [
-						file.path,
-						...( twins.get( file.hash ) ?? [] ),
-					] ) {
-						fail( path, error.message );
-					}
-					return;
-				}
-				throw error;
 			}
-		};
-		// The first upload goes alone: it creates the month's upload folder,
-		// which parallel first uploads would race to create.
-		let rest = unique;
-		if ( first && rest.length ) {
-			first = false;
-			await upload( rest[ 0 ] );
-			rest = rest.slice( 1 );
 		}
-		await eachLimited( rest, UPLOADS_IN_FLIGHT, control, upload );
+	}
+	const last = batcher.flush();
+	if ( last ) {
+		await dispatch( last );
+	}
+	await Promise.all( inFlight );
+	if ( failure ) {
+		throw ( failure as { error: unknown } ).error;
 	}
 	return results;
 }

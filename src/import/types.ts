@@ -1,4 +1,9 @@
 /**
+ * Internal dependencies
+ */
+import type { ImageSizeSettings } from './image-sizes';
+
+/**
  * The REST contract of `spaces-importer/v1` (docs/rest-api.md), as the
  * runner sees it.
  */
@@ -19,6 +24,11 @@ export interface ImportOptions {
 	existing: 'skip' | 'update';
 	/** Drafts from Windows Live Writer: imported as drafts (the default), or skipped. */
 	liveWriterDrafts?: 'draft' | 'skip';
+	/**
+	 * Who makes the images' smaller sizes: the client when it can (else the
+	 * site), or always the site.
+	 */
+	imageSizes?: 'client' | 'server';
 }
 
 export const DEFAULT_OPTIONS: ImportOptions = {
@@ -34,6 +44,8 @@ export const DEFAULT_OPTIONS: ImportOptions = {
 
 export interface RunLimits {
 	postsPerRequest: number;
+	/** Files (images and their sizes) one media request may carry. */
+	mediaFilesPerRequest?: number;
 	/** Comments one posts request may carry, over all its posts. */
 	maxCommentsPerRequest?: number;
 	/** Bytes of body one posts request may carry. */
@@ -74,6 +86,8 @@ export interface RunInfo {
 	failures?: RunFailure[];
 	resumed?: boolean;
 	limits: RunLimits;
+	/** The sizes the client makes of each image; null when the site makes them. */
+	imageSizes?: ImageSizeSettings | null;
 	finalize?: { remaining: number };
 	undo?: { remaining: number };
 }
@@ -98,6 +112,8 @@ export interface MediaResult {
 	status: 'created' | 'existing' | 'failed';
 	attachmentId?: number;
 	url?: string;
+	/** Who made the image's sizes, for a created one. */
+	sizes?: 'client' | 'server';
 	message?: string;
 }
 

@@ -61,17 +61,25 @@ interface Call {
  * A site that answers like the plugin's routes (docs/rest-api.md), and
  * records every request.
  *
- * @param options                Behaviour.
- * @param options.failures       Errors to throw for the next requests, in order (null: answer).
- * @param options.existingHashes Files the site already has.
- * @param options.refuseUpload   Paths whose upload the site refuses with 400.
- * @param options.finalizeSteps  How many finalize calls until done.
+ * @param options                   Behaviour.
+ * @param options.failures          Errors to throw for the next requests, in order (null: answer).
+ * @param options.existingHashes    Files the site already has.
+ * @param options.refuseUpload      Paths whose upload the site refuses with 400.
+ * @param options.finalizeSteps     How many finalize calls until done.
+ * @param options.refuseSizes
+ * @param options.refuseBatchesOver
+ * @param options.limits
+ * @param options.imageSizes
  */
 function fakeSite( {
 	failures = [] as Array< TransportError | null >,
 	existingHashes = [] as string[],
 	refuseUpload = [] as string[],
+	refuseSizes = [] as string[],
+	refuseBatchesOver = 0,
 	finalizeSteps = 1,
+	limits = {} as Partial< RunInfo[ 'limits' ] >,
+	imageSizes = null as RunInfo[ 'imageSizes' ],
 } = {} ) {
 	const calls: Call[] = [];
 	let finalizeLeft = finalizeSteps;
@@ -88,7 +96,9 @@ function fakeSite( {
 			postsPerRequest: 50,
 			maxUploadBytes: 1000,
 			allowedTypes: [ 'image/jpeg', 'image/png' ],
+			...limits,
 		},
+		imageSizes,
 	};
 	const answer = ( method: string, path: string, body: any ): any => {
 		calls.push( { method, path, body } );
@@ -108,20 +118,42 @@ function fakeSite( {
 			}
 			return { found };
 		}
-		if ( path.endsWith( '/media' ) ) {
-			const file = body.get( 'path' ) as string;
-			if ( refuseUpload.includes( file ) ) {
+		if ( path.endsWith( '/media/batch' ) ) {
+			const items = batchItems( body );
+			if ( refuseBatchesOver && items.length > refuseBatchesOver ) {
 				throw new TransportError(
-					'Sorry, this file type is not permitted.',
-					400,
-					'rest_upload_type'
+					'This request is larger than this site accepts.',
+					413,
+					'spaces_importer_file_too_large'
 				);
 			}
 			return {
-				path: file,
-				attachmentId: 50 + calls.length,
-				url: `http://site/${ file }`,
-				status: 'created',
+				results: items.map( ( item, at ) => {
+					if ( refuseUpload.includes( item.path ) ) {
+						return {
+							path: item.path,
+							status: 'failed',
+							code: 'spaces_importer_unsupported_type',
+							message: 'Sorry, this file type is not permitted.',
+						};
+					}
+					if ( refuseSizes.includes( item.path ) && item.sized ) {
+						return {
+							path: item.path,
+							status: 'failed',
+							code: 'spaces_importer_bad_image_size',
+							message:
+								'The "thumbnail" image size is 1×1 pixels.',
+						};
+					}
+					return {
+						path: item.path,
+						attachmentId: 50 + calls.length * 100 + at,
+						url: `http://site/${ item.path }`,
+						status: 'created',
+						sizes: item.sized ? 'client' : 'server',
+					};
+				} ),
 			};
 		}
 		if ( path.endsWith( '/posts' ) ) {
@@ -161,6 +193,48 @@ function fakeSite( {
 	};
 	return { calls, transport };
 }
+
+/**
+ * The files of a media batch form, as the site reads them.
+ *
+ * @param form The multipart form.
+ * @return One item per file, with its upload and its sizes.
+ */
+function batchItems( form: FormData ): any[] {
+	const items: any[] = [];
+	for ( const [ key, value ] of form.entries() ) {
+		const field = /^items\[(\d+)\]\[(\w+)\](?:\[(\d+)\]\[(\w+)\])?$/.exec(
+			key
+		);
+		if ( ! field ) {
+			continue;
+		}
+		const item = ( items[ Number( field[ 1 ] ) ] ??= { sizes: [] } );
+		if ( field[ 3 ] === undefined ) {
+			item[ field[ 2 ] ] = value;
+		} else {
+			( item.sizes[ Number( field[ 3 ] ) ] ??= {} )[ field[ 4 ] ] = value;
+		}
+	}
+	for ( const item of items ) {
+		item.upload = form.get( item.file );
+		for ( const size of item.sizes ) {
+			size.upload = form.get( size.file );
+		}
+	}
+	return items;
+}
+
+/**
+ * Every file sent in media batches, in order.
+ *
+ * @param calls The recorded requests.
+ * @return The items.
+ */
+const sentFiles = ( calls: Call[] ) =>
+	calls
+		.filter( ( c ) => c.path.endsWith( '/media/batch' ) )
+		.flatMap( ( c ) => batchItems( c.body ) );
 
 const fast = { attempts: 3, baseDelayMs: 1 };
 const media = { read: async ( path: string ) => bytesOf( path ) };
@@ -367,21 +441,24 @@ describe( 'runImport', () => {
 			retry: fast,
 		} );
 
-		const uploads = calls.filter( ( c ) => c.path.endsWith( '/media' ) );
-		expect( uploads.map( ( c ) => c.body.get( 'path' ) ) ).toEqual( [
+		const uploads = sentFiles( calls );
+		expect( uploads.map( ( item ) => item.path ) ).toEqual( [
 			'img/a.jpg',
 			'img/c.jpg',
 		] );
-		expect( uploads[ 0 ].body.get( 'date' ) ).toBe( '2007-01' );
-		expect( uploads[ 1 ].body.get( 'date' ) ).toBe( '2008-05' );
-		expect( uploads[ 0 ].body.get( 'sha256' ) ).toBe(
+		expect( uploads[ 0 ].date ).toBe( '2007-01' );
+		expect( uploads[ 1 ].date ).toBe( '2008-05' );
+		expect( uploads[ 0 ].sha256 ).toBe(
 			sha256Hex( bytesOf( 'img/a.jpg' ) )
 		);
-		expect( ( uploads[ 0 ].body.get( 'file' ) as File ).name ).toBe(
-			'a.jpg'
-		);
+		expect( ( uploads[ 0 ].upload as File ).name ).toBe( 'a.jpg' );
+		expect(
+			new Uint8Array(
+				await ( uploads[ 0 ].upload as File ).arrayBuffer()
+			)
+		).toEqual( bytesOf( 'img/a.jpg' ) );
 		expect( paths( calls ).indexOf( '/runs/7/media/lookup' ) ).toBeLessThan(
-			paths( calls ).indexOf( '/runs/7/media' )
+			paths( calls ).indexOf( '/runs/7/media/batch' )
 		);
 
 		const byPath = Object.fromEntries(
@@ -426,9 +503,7 @@ describe( 'runImport', () => {
 			media: same,
 			retry: fast,
 		} );
-		expect(
-			calls.filter( ( c ) => c.path.endsWith( '/media' ) )
-		).toHaveLength( 1 );
+		expect( sentFiles( calls ) ).toHaveLength( 1 );
 		expect( report.media.map( ( m ) => m.status ).sort() ).toEqual( [
 			'created',
 			'existing',
@@ -466,6 +541,179 @@ describe( 'runImport', () => {
 			report.media.find( ( m ) => m.path === 'img/b.jpg' )?.status
 		).toBe( 'created' );
 		expect( report.results ).toHaveLength( 1 );
+	} );
+
+	describe( 'several images per request, with the sizes the client made', () => {
+		const settings = {
+			sizes: [
+				{ name: 'thumbnail', width: 150, height: 150, crop: true },
+			],
+			bigImageThreshold: 2560,
+			quality: { 'image/jpeg': 82 },
+			outputFormats: {},
+			types: [ 'image/jpeg' ],
+		};
+		const sizer = {
+			calls: 0,
+			make: async ( bytes: Uint8Array ) => {
+				sizer.calls++;
+				return [
+					{ name: 'medium', width: 300, height: 225, bytes },
+					{ name: 'thumbnail', width: 150, height: 150, bytes },
+				];
+			},
+		};
+		const photos = ( count: number ) => {
+			const archive = model( 1, {
+				media: Array.from( { length: count }, ( _, n ) => ( {
+					path: `img/${ n }.jpg`,
+					size: 20,
+					mimeType: 'image/jpeg',
+				} ) ),
+			} );
+			archive.posts[ 0 ].images = archive.media.map( ( file ) => ( {
+				reference: file.path,
+				archivePath: file.path,
+				alt: '',
+			} ) );
+			return archive;
+		};
+		beforeEach( () => {
+			sizer.calls = 0;
+		} );
+
+		it( 'sends each image with its sizes, as many per request as the site’s file limit allows', async () => {
+			const { calls, transport } = fakeSite( {
+				imageSizes: settings,
+				limits: { mediaFilesPerRequest: 6 },
+			} );
+			const report = await runImport( {
+				model: photos( 7 ),
+				transport,
+				media,
+				imageSizer: sizer,
+				retry: fast,
+			} );
+			const batches = calls.filter( ( c ) =>
+				c.path.endsWith( '/media/batch' )
+			);
+			// Three files per image (two sizes): two images per request.
+			expect(
+				batches.map( ( c ) => batchItems( c.body ).length )
+			).toEqual( [ 2, 2, 2, 1 ] );
+			const sent = sentFiles( calls );
+			expect( sent.map( ( item ) => item.path ).sort() ).toEqual(
+				photos( 7 )
+					.media.map( ( file ) => file.path )
+					.sort()
+			);
+			expect(
+				sent[ 0 ].sizes.map( ( size: any ) => [
+					size.name,
+					size.width,
+					size.height,
+				] )
+			).toEqual( [
+				[ 'medium', '300', '225' ],
+				[ 'thumbnail', '150', '150' ],
+			] );
+			expect( sent[ 0 ].sizes[ 0 ].upload ).toBeInstanceOf( Blob );
+			expect(
+				report.media.every(
+					( file ) =>
+						file.status === 'created' && file.sizes === 'client'
+				)
+			).toBe( true );
+		} );
+
+		it( 'sends an image again without its sizes when the site refuses them, so the site makes them', async () => {
+			const { calls, transport } = fakeSite( {
+				imageSizes: settings,
+				refuseSizes: [ 'img/1.jpg' ],
+			} );
+			const report = await runImport( {
+				model: photos( 3 ),
+				transport,
+				media,
+				imageSizer: sizer,
+				retry: fast,
+			} );
+			const sent = sentFiles( calls ).filter(
+				( item ) => item.path === 'img/1.jpg'
+			);
+			expect( sent.map( ( item ) => item.sizes.length ) ).toEqual( [
+				2, 0,
+			] );
+			expect(
+				report.media.map( ( file ) => [
+					file.path,
+					file.status,
+					file.sizes,
+				] )
+			).toEqual(
+				expect.arrayContaining( [
+					[ 'img/0.jpg', 'created', 'client' ],
+					[ 'img/1.jpg', 'created', 'server' ],
+					[ 'img/2.jpg', 'created', 'client' ],
+				] )
+			);
+		} );
+
+		it( 'sends a request the site refuses whole again file by file', async () => {
+			const { calls, transport } = fakeSite( { refuseBatchesOver: 1 } );
+			const report = await runImport( {
+				model: photos( 4 ),
+				transport,
+				media,
+				retry: fast,
+			} );
+			expect( report.media.map( ( file ) => file.status ) ).toEqual( [
+				'created',
+				'created',
+				'created',
+				'created',
+			] );
+			expect( sentFiles( calls ).length ).toBeGreaterThan( 4 );
+		} );
+
+		it( 'makes no sizes when the run leaves them to the site', async () => {
+			const { calls, transport } = fakeSite( { imageSizes: null } );
+			await runImport( {
+				model: photos( 2 ),
+				transport,
+				media,
+				imageSizer: sizer,
+				retry: fast,
+			} );
+			expect( sizer.calls ).toBe( 0 );
+			expect(
+				sentFiles( calls ).map( ( item ) => item.sizes.length )
+			).toEqual( [ 0, 0 ] );
+		} );
+
+		it( 'sends an image the sizer cannot read without sizes', async () => {
+			const { calls, transport } = fakeSite( { imageSizes: settings } );
+			const report = await runImport( {
+				model: photos( 2 ),
+				transport,
+				media,
+				imageSizer: {
+					make: async () => {
+						throw new Error(
+							'Input buffer contains unsupported image format'
+						);
+					},
+				},
+				retry: fast,
+			} );
+			expect(
+				sentFiles( calls ).map( ( item ) => item.sizes.length )
+			).toEqual( [ 0, 0 ] );
+			expect( report.media.map( ( file ) => file.status ) ).toEqual( [
+				'created',
+				'created',
+			] );
+		} );
 	} );
 
 	it( 'sends no file when the owner chose not to import images', async () => {
