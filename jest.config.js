@@ -1,5 +1,6 @@
 /**
- * Unit tests: `*.test.ts(x)` files in `test/` folders under `src/`.
+ * Unit tests: `*.test.ts(x)` files in `test/` folders under `src/`, and
+ * checks of the project's files in `tools/test/`.
  * The HTML libraries ship ES modules only, so Babel transforms them too.
  */
 const base = require( '@wordpress/scripts/config/jest-unit.config' );
@@ -18,12 +19,16 @@ const esmOnly = [
 	'boolbase',
 	'nth-check',
 	'uuid',
+	'gettext-parser',
 ];
 
 module.exports = {
 	...base,
 	rootDir: __dirname,
-	testMatch: [ '<rootDir>/src/**/test/*.test.[jt]s?(x)' ],
+	testMatch: [
+		'<rootDir>/src/**/test/*.test.[jt]s?(x)',
+		'<rootDir>/tools/test/*.test.[jt]s',
+	],
 	transform: {
 		...base.transform,
 		'\\.mjs$':
