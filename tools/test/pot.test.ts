@@ -30,7 +30,7 @@ function strings( file: string ): Set< string > {
 	const { translations } = po.parse( readFileSync( file ) );
 	const keys = new Set< string >();
 	for ( const [ context, entries ] of Object.entries( translations ) ) {
-		for ( const msgid of Object.keys( entries as object ) ) {
+		for ( const msgid of Object.keys( entries ) ) {
 			if ( msgid ) {
 				keys.add( context ? `${ context } | ${ msgid }` : msgid );
 			}
