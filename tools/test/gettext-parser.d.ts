@@ -15,11 +15,11 @@ declare module 'gettext-parser' {
 		translations: Record< string, Record< string, Entry > >;
 	}
 	export const po: {
-		parse( input: Buffer | string ): Catalog;
-		compile( catalog: Catalog, options?: object ): Buffer;
+		parse: ( input: Buffer | string ) => Catalog;
+		compile: ( catalog: Catalog, options?: object ) => Buffer;
 	};
 	export const mo: {
-		parse( input: Buffer ): Catalog;
-		compile( catalog: Catalog ): Buffer;
+		parse: ( input: Buffer ) => Catalog;
+		compile: ( catalog: Catalog ) => Buffer;
 	};
 }
