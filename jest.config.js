@@ -38,7 +38,8 @@ module.exports = {
 		`/node_modules/(?!(${ esmOnly.join( '|' ) })/)`,
 	],
 	// The local sites live in the checkout; their files are not the project's.
-	modulePathIgnorePatterns: [ '<rootDir>/.wp-local/' ],
+	// The command line's package is staged in dist-cli/.
+	modulePathIgnorePatterns: [ '<rootDir>/.wp-local/', '<rootDir>/dist-cli/' ],
 	setupFilesAfterEnv: [ '@testing-library/jest-dom' ],
 	// Jest cannot run `import.meta`, which webpack needs to bundle the worker;
 	// tests that read archives call the reader directly instead.
