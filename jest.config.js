@@ -1,5 +1,6 @@
 /**
- * Unit tests: `*.test.ts(x)` files in `test/` folders under `src/`.
+ * Unit tests: `*.test.ts(x)` files in `test/` folders under `src/`, and
+ * checks of the project's files in `tools/test/`.
  * The HTML libraries ship ES modules only, so Babel transforms them too.
  */
 const base = require( '@wordpress/scripts/config/jest-unit.config' );
@@ -18,12 +19,16 @@ const esmOnly = [
 	'boolbase',
 	'nth-check',
 	'uuid',
+	'gettext-parser',
 ];
 
 module.exports = {
 	...base,
 	rootDir: __dirname,
-	testMatch: [ '<rootDir>/src/**/test/*.test.[jt]s?(x)' ],
+	testMatch: [
+		'<rootDir>/src/**/test/*.test.[jt]s?(x)',
+		'<rootDir>/tools/test/*.test.[jt]s',
+	],
 	transform: {
 		...base.transform,
 		'\\.mjs$':
@@ -33,7 +38,8 @@ module.exports = {
 		`/node_modules/(?!(${ esmOnly.join( '|' ) })/)`,
 	],
 	// The local sites live in the checkout; their files are not the project's.
-	modulePathIgnorePatterns: [ '<rootDir>/.wp-local/' ],
+	// The command line's package is staged in dist-cli/.
+	modulePathIgnorePatterns: [ '<rootDir>/.wp-local/', '<rootDir>/dist-cli/' ],
 	setupFilesAfterEnv: [ '@testing-library/jest-dom' ],
 	// Jest cannot run `import.meta`, which webpack needs to bundle the worker;
 	// tests that read archives call the reader directly instead.

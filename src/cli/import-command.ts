@@ -13,12 +13,14 @@ import { parseArgs } from 'util';
  */
 import { RunControl } from '../import/control';
 import { runImport } from '../import/runner';
-import type { ImportOptions, ImportProgress, RunReport } from '../import/types';
+import type { ImportOptions, RunReport } from '../import/types';
 import { createFetchTransport } from './fetch-transport';
 import { openArchive } from './open-archive';
 import { createSharpSizer } from './sharp-sizer';
+import { PASSWORD_VARIABLE, readPassword } from './password';
+import { progressReporter } from './progress';
 
-export const IMPORT_USAGE = `Usage: spaces-importer import <path>... --url <site> --user <name> --app-password <password> [options]
+export const IMPORT_USAGE = `Usage: spaces-importer import <path>... --url <site> --user <name> [options]
 
   <path>           The space.zip, a folder of saved pages, saved pages
                    (.htm), web archives (.mht), feeds (.rss) or Windows
@@ -26,8 +28,13 @@ export const IMPORT_USAGE = `Usage: spaces-importer import <path>... --url <site
                    folder); several are imported together as one archive.
   --url            The WordPress site's address.
   --user           A user who may import (an administrator).
-  --app-password   One of that user's application passwords
-                   (Users → Profile → Application Passwords).
+                   The password is one of that user's application
+                   passwords (Users → Profile → Application Passwords),
+                   read from ${ PASSWORD_VARIABLE }, else from standard
+                   input (asked for on a terminal, the first line when
+                   piped).
+  --app-password   The password as an argument, for old scripts: other
+                   users of the machine can read it in the process list.
   --status         publish (default), draft, pending or private.
   --comments       approved (default), pending or none.
   --no-images      Leave the images out.
@@ -43,30 +50,12 @@ export const IMPORT_USAGE = `Usage: spaces-importer import <path>... --url <site
                    installed, and sends them with each image).
   --json           Print one JSON summary at the end instead of text.
 
-Running it again continues an interrupted import; nothing is imported twice.`;
+Running it again continues an interrupted import; nothing is imported twice.
 
-/**
- * A one-line progress text.
- *
- * @param progress The runner's progress.
- * @return The line.
- */
-function progressLine( progress: ImportProgress ): string {
-	const left =
-		progress.secondsLeft === null
-			? ''
-			: `, about ${ Math.ceil( progress.secondsLeft ) } s left`;
-	switch ( progress.phase ) {
-		case 'media':
-			return `images ${ progress.media.done }/${ progress.media.total }${ left }`;
-		case 'posts':
-			return `posts ${ progress.posts.done }/${ progress.posts.total } (${ progress.rate.toFixed( 1 ) }/s${ left })`;
-		case 'finalize':
-			return `finishing ${ progress.finalize.done }/${ progress.finalize.total }`;
-		default:
-			return progress.phase;
-	}
-}
+Exit codes: 0 imported; 1 finished, but some posts or images failed (each is
+listed); 2 nothing or not all was imported: the input could not be read,
+the options were wrong, the site refused (address, user, password,
+permission) or could not be reached, or the import was stopped.`;
 
 /**
  * Counts of the report's outcomes.
@@ -112,8 +101,9 @@ export function importSummary( report: RunReport, seconds: number ) {
  * Runs the import command.
  *
  * @param argv Arguments after `import`.
- * @return The exit code: 0 done, 1 wrong usage, 2 the archive or the site
- *         failed, 3 done but some items failed.
+ * @return The exit code: 0 done, 1 done but some items failed, 2 not done
+ *         (wrong usage, the archive unreadable, the site refused or out of
+ *         reach, stopped).
  */
 export async function importCommand( argv: string[] ): Promise< number > {
 	let parsed;
@@ -139,7 +129,7 @@ export async function importCommand( argv: string[] ): Promise< number > {
 		process.stderr.write(
 			`${ ( error as Error ).message }\n${ IMPORT_USAGE }\n`
 		);
-		return 1;
+		return 2;
 	}
 	const { values, positionals } = parsed;
 	const statuses = [ 'publish', 'draft', 'pending', 'private' ];
@@ -148,12 +138,23 @@ export async function importCommand( argv: string[] ): Promise< number > {
 		positionals.length < 1 ||
 		! values.url ||
 		! values.user ||
-		! values[ 'app-password' ] ||
 		! statuses.includes( values.status ) ||
 		! comments.includes( values.comments )
 	) {
 		process.stderr.write( IMPORT_USAGE + '\n' );
-		return 1;
+		return 2;
+	}
+	const appPassword = await readPassword( {
+		flag: values[ 'app-password' ],
+		env: process.env,
+		stdin: process.stdin,
+		stderr: process.stderr,
+	} );
+	if ( ! appPassword ) {
+		process.stderr.write(
+			`No application password: set ${ PASSWORD_VARIABLE }, or pipe the password to standard input.\n`
+		);
+		return 2;
 	}
 	const options: Partial< ImportOptions > = {
 		status: values.status as ImportOptions[ 'status' ],
@@ -169,8 +170,7 @@ export async function importCommand( argv: string[] ): Promise< number > {
 	const control = new RunControl();
 	const stop = () => control.cancel();
 	process.once( 'SIGINT', stop );
-	const tty = process.stderr.isTTY && ! values.json;
-	let lastLine = 0;
+	const progress = values.json ? null : progressReporter( process.stderr );
 	try {
 		const reader = await openArchive( positionals );
 		const imageSizer = values[ 'server-image-sizes' ]
@@ -183,26 +183,11 @@ export async function importCommand( argv: string[] ): Promise< number > {
 			transport: createFetchTransport( {
 				url: values.url,
 				user: values.user,
-				appPassword: values[ 'app-password' ],
+				appPassword,
 			} ),
 			options,
 			control,
-			onProgress: ( progress ) => {
-				if ( values.json ) {
-					return;
-				}
-				if ( tty ) {
-					process.stderr.write(
-						`\r\x1b[K${ progressLine( progress ) }`
-					);
-				} else if (
-					Date.now() - lastLine > 2000 ||
-					progress.phase === 'done'
-				) {
-					lastLine = Date.now();
-					process.stderr.write( progressLine( progress ) + '\n' );
-				}
-			},
+			onProgress: ( current ) => progress?.update( current ),
 		} );
 		const summary = importSummary(
 			report,
@@ -211,7 +196,7 @@ export async function importCommand( argv: string[] ): Promise< number > {
 		if ( values.json ) {
 			process.stdout.write( JSON.stringify( summary ) + '\n' );
 		} else {
-			process.stderr.write( tty ? '\n' : '' );
+			progress?.end();
 			process.stdout.write(
 				[
 					`Run ${ summary.run }: ${ summary.state } in ${ summary.seconds } s.`,
@@ -225,14 +210,13 @@ export async function importCommand( argv: string[] ): Promise< number > {
 				].join( '\n' ) + '\n'
 			);
 		}
-		return summary.failures.length ? 3 : 0;
+		return summary.failures.length ? 1 : 0;
 	} catch ( error ) {
 		const message = control.cancelled
 			? 'Stopped. Run the same command again to continue where it stopped.'
 			: ( ( error as Error )?.message ?? String( error ) );
-		process.stderr.write(
-			`${ tty ? '\n' : '' }${ message.replace( /\s*\n\s*/g, ' ' ) }\n`
-		);
+		progress?.end();
+		process.stderr.write( `${ message.replace( /\s*\n\s*/g, ' ' ) }\n` );
 		return 2;
 	} finally {
 		process.removeListener( 'SIGINT', stop );

@@ -3,11 +3,12 @@
  * The command line:
  * - `spaces-importer inspect <path>... [--json]` reads an archive (a zip, a
  *   folder, saved pages, web archives, feeds; several read as one) the way
- *   the admin screen does and prints what it holds. Exit codes: 0 posts
- *   were read; 2 the archive cannot be read (one line on stderr says why);
- *   1 wrong usage.
- * - `spaces-importer import <path>... --url … --user … --app-password …`
- *   imports it into a WordPress site (see import-command.ts).
+ *   the admin screen does and prints what it holds. Exit codes: 0 read;
+ *   2 the archive cannot be read (one line on stderr says why) or wrong
+ *   usage.
+ * - `spaces-importer import <path>... --url … --user …` imports it into a
+ *   WordPress site (see import-command.ts): 0 done, 1 done but some items
+ *   failed, 2 not done.
  */
 
 /**
@@ -34,7 +35,7 @@ async function main( argv: string[] ): Promise< number > {
 	}
 	if ( args.command === 'usage-error' ) {
 		process.stderr.write( USAGE + '\n' );
-		return 1;
+		return 2;
 	}
 	try {
 		const { model } = await openArchive( args.targets );

@@ -11,7 +11,10 @@ export const INSPECT_USAGE = `Usage: spaces-importer inspect <path>... [--json]
             a saved page (.htm), a web archive (.mht) or a feed (.rss);
             several paths are read together as one archive, e.g.
             inspect page1.htm page2.htm saved.mht feed.rss
-  --json    Prints the whole model (without file bytes) as JSON instead.`;
+  --json    Prints the whole model (without file bytes) as JSON instead.
+
+Exit codes: 0 read; 2 the input could not be read (one line says which file
+and why) or the arguments were wrong.`;
 
 export type InspectArgs =
 	| { command: 'help' }

@@ -35,10 +35,16 @@ function cliArgs( zip: string ) {
 		site.url,
 		'--user',
 		site.admin.login,
-		'--app-password',
-		site.admin.appPassword,
 		'--json',
 	];
+}
+
+/** The password as hosts give it: in the environment. */
+function cliEnv() {
+	return {
+		...process.env,
+		SPACES_IMPORTER_APP_PASSWORD: testSite().admin.appPassword,
+	};
 }
 
 /**
@@ -102,6 +108,7 @@ it( 'continues after being killed mid-import and imports every item exactly once
 	// First run: killed once the site has some of the posts.
 	const first = spawn( process.execPath, cliArgs( zip ), {
 		stdio: 'ignore',
+		env: cliEnv(),
 	} );
 	const exited = new Promise( ( resolve ) => first.on( 'exit', resolve ) );
 	let killedAt = -1;
@@ -128,6 +135,7 @@ it( 'continues after being killed mid-import and imports every item exactly once
 	// Second run: the same command, to the end.
 	const second = spawnSync( process.execPath, cliArgs( zip ), {
 		encoding: 'utf8',
+		env: cliEnv(),
 	} );
 	expect( second.stderr ).toBe( '' );
 	expect( second.status ).toBe( 0 );

@@ -1,0 +1,164 @@
+/**
+ * @jest-environment node
+ */
+
+/**
+ * The command line as hosts install it: `npm run pack:cli` makes a tarball
+ * that installs with `npm install -g` offline (no dependency to fetch, no
+ * build step) and gives a working `spaces-importer`.
+ */
+
+/**
+ * External dependencies
+ */
+import { spawnSync } from 'node:child_process';
+import {
+	existsSync,
+	mkdtempSync,
+	readdirSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { zipSync } from 'fflate';
+
+/**
+ * Internal dependencies
+ */
+import { generateArchive } from '../../../tests/support/archive/generate';
+
+const root = path.resolve( __dirname, '../../..' );
+let scratch: string;
+let bin: string;
+
+/**
+ * Bytes of every file under a folder.
+ *
+ * @param dir The folder.
+ * @return The sum.
+ */
+function sizeOf( dir: string ): number {
+	return readdirSync( dir, { withFileTypes: true } ).reduce(
+		( sum, entry ) => {
+			const full = path.join( dir, entry.name );
+			return (
+				sum +
+				( entry.isDirectory() ? sizeOf( full ) : statSync( full ).size )
+			);
+		},
+		0
+	);
+}
+
+function run( args: string[], input = '' ) {
+	return spawnSync( bin, args, {
+		encoding: 'utf8',
+		input,
+		env: { ...process.env, SPACES_IMPORTER_APP_PASSWORD: '' },
+	} );
+}
+
+beforeAll( () => {
+	scratch = mkdtempSync( path.join( os.tmpdir(), 'spaces-cli-package-' ) );
+	const pack = spawnSync(
+		'node',
+		[ 'tools/cli-package.mjs', `--out=${ scratch }` ],
+		{ cwd: root, encoding: 'utf8' }
+	);
+	const [ tarball ] = readdirSync( scratch ).filter( ( name ) =>
+		/^spaces-importer-.*\.tgz$/.test( name )
+	);
+	if ( pack.status !== 0 || pack.stderr || ! tarball ) {
+		throw new Error( `npm run pack:cli failed:\n${ pack.stderr }` );
+	}
+	// An empty cache and --offline: whatever the package needed from the
+	// registry would fail here. sharp, its one optional dependency, is left
+	// out as a host may leave it out.
+	const prefix = path.join( scratch, 'prefix' );
+	const install = spawnSync(
+		'npm',
+		[
+			'install',
+			'--global',
+			'--prefix',
+			prefix,
+			'--offline',
+			'--omit=optional',
+			'--cache',
+			path.join( scratch, 'cache' ),
+			'--no-audit',
+			'--no-fund',
+			path.join( scratch, tarball ),
+		],
+		{ encoding: 'utf8' }
+	);
+	if ( install.status !== 0 ) {
+		throw new Error( `The tarball did not install:\n${ install.stderr }` );
+	}
+	bin = path.join( prefix, 'bin', 'spaces-importer' );
+}, 180_000 );
+
+afterAll( () => {
+	rmSync( scratch, { recursive: true, force: true } );
+} );
+
+it( 'installs small, with no dependency of its own but the optional sharp', () => {
+	const installed = path.join(
+		scratch,
+		'prefix/lib/node_modules/spaces-importer'
+	);
+	expect( existsSync( path.join( installed, 'node_modules' ) ) ).toBe(
+		false
+	);
+	expect( sizeOf( installed ) ).toBeLessThan( 1024 * 1024 );
+	expect(
+		existsSync( path.join( installed, 'THIRD-PARTY-NOTICES.txt' ) )
+	).toBe( true );
+} );
+
+it( 'inspects a generated archive from where it was installed (exit 0)', () => {
+	const generated = generateArchive( {
+		posts: 12,
+		comments: 30,
+		images: 4,
+		seed: 3,
+	} );
+	const zip = path.join( scratch, 'space.zip' );
+	writeFileSync( zip, zipSync( generated.files ) );
+
+	const text = run( [ 'inspect', zip ] );
+	expect( text.stderr ).toBe( '' );
+	expect( text.status ).toBe( 0 );
+	expect( text.stdout ).toMatch( /^Posts: 12, from \d{4}-\d\d-\d\d/m );
+	expect( text.stdout ).toMatch( /^Comments: 30 read/m );
+
+	const json = run( [ 'inspect', zip, '--json' ] );
+	expect( json.status ).toBe( 0 );
+	expect( JSON.parse( json.stdout ).posts ).toHaveLength( 12 );
+} );
+
+it( 'exits 2 with one line naming the file when the input is unreadable', () => {
+	const bad = path.join( scratch, 'broken.zip' );
+	writeFileSync( bad, 'not a zip at all' );
+	const result = run( [ 'inspect', bad ] );
+	expect( result.status ).toBe( 2 );
+	expect( result.stdout ).toBe( '' );
+	expect( result.stderr.trim().split( '\n' ) ).toEqual( [
+		expect.stringContaining( 'broken.zip' ),
+	] );
+} );
+
+it( 'exits 2 on wrong arguments, and on an import without a password', () => {
+	expect( run( [ 'inspect' ] ).status ).toBe( 2 );
+	expect( run( [ 'import', 'space.zip', '--url' ] ).status ).toBe( 2 );
+	const noPassword = run(
+		[ 'import', 'space.zip', '--url', 'http://127.0.0.1:9', '--user', 'a' ],
+		''
+	);
+	expect( noPassword.status ).toBe( 2 );
+	expect( noPassword.stderr ).toMatch(
+		/No application password: set SPACES_IMPORTER_APP_PASSWORD/
+	);
+} );
