@@ -494,6 +494,12 @@ test( 'the preview reflows at 200% zoom and mirrors in a right-to-left language'
 	await expect(
 		page.getByText( '12 posts, 10 comments found.' )
 	).toBeVisible();
+	// With the list of posts in place, which is loaded when it first shows.
+	await expect(
+		page
+			.getByRole( 'region', { name: 'Posts in the archive' } )
+			.getByRole( 'table' )
+	).toBeVisible();
 	// Nothing wider than the window: no sideways scrolling.
 	const overflow = await page.evaluate(
 		() =>
