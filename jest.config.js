@@ -41,6 +41,11 @@ module.exports = {
 	// The command line's package is staged in dist-cli/.
 	modulePathIgnorePatterns: [ '<rootDir>/.wp-local/', '<rootDir>/dist-cli/' ],
 	setupFilesAfterEnv: [ '@testing-library/jest-dom' ],
+	testEnvironment: '<rootDir>/tests/support/jsdom-environment.js',
+	// A limit for a test that hangs, not a measure of speed: screens with a
+	// list of posts render a whole table per keystroke, which on a busy
+	// machine takes longer than Jest's default five seconds.
+	testTimeout: 60_000,
 	// Jest cannot run `import.meta`, which webpack needs to bundle the worker;
 	// tests that read archives call the reader directly instead.
 	moduleNameMapper: {

@@ -330,9 +330,14 @@ test( 'a post that failed is listed with its reason and imported by Retry', asyn
 	await expect(
 		page.getByText( '19 posts imported, 0 already here, 1 failed.' )
 	).toBeVisible();
-	await expect(
-		page.locator( '.spaces-importer-report__failures' )
-	).toContainText( 'The database was busy; try again.' );
+	// The list of posts opens on the failure, with its reason.
+	const list = page.getByRole( 'region', { name: 'Posts of the archive' } );
+	const rows = list.getByRole( 'table' ).getByRole( 'row' );
+	await expect( rows ).toHaveCount( 2 );
+	await expect( rows.nth( 1 ) ).toContainText( failedTitle );
+	await expect( rows.nth( 1 ) ).toContainText(
+		'The database was busy; try again.'
+	);
 	await shot( page, '5b-report-with-failure' );
 
 	await page
@@ -342,6 +347,17 @@ test( 'a post that failed is listed with its reason and imported by Retry', asyn
 		page.getByText( '20 posts imported, 0 already here, 0 failed.' )
 	).toBeVisible();
 	expect( ( await sitePosts() ).length ).toBe( before + 20 );
+	// Every post, once the filter by result is reset: one page of them,
+	// the retried one linked to the site.
+	await list.getByRole( 'button', { name: 'Reset' } ).first().click();
+	await expect( rows ).toHaveCount( 21 );
+	await list
+		.getByRole( 'searchbox', { name: 'Search by title' } )
+		.fill( failedTitle );
+	await expect( rows ).toHaveCount( 2 );
+	await expect(
+		rows.nth( 1 ).getByRole( 'link', { name: failedTitle } )
+	).toHaveAttribute( 'href', /^http/ );
 } );
 
 test( 'undo, after a confirmation saying what goes, leaves the site as it was', async ( {
@@ -417,6 +433,19 @@ test( 'reading a 5,000-post archive keeps the page responsive', async ( {
 		page.getByText( '5,000 posts, 10,000 comments found.' )
 	).toBeVisible( { timeout: 110_000 } );
 	const end = await page.evaluate( () => performance.now() );
+	// One page of the list, not 5,000 rows; the next page on request.
+	const list = page.getByRole( 'region', { name: 'Posts in the archive' } );
+	const rows = list.getByRole( 'table' ).getByRole( 'row' );
+	await expect( rows ).toHaveCount( 21 );
+	expect( await page.locator( 'tr' ).count() ).toBeLessThanOrEqual( 21 );
+	const firstTitle = await rows
+		.nth( 1 )
+		.getByRole( 'cell' )
+		.first()
+		.innerText();
+	await list.getByRole( 'button', { name: 'Next page' } ).click();
+	await expect( rows.nth( 1 ) ).not.toContainText( firstTitle );
+	await expect( rows ).toHaveCount( 21 );
 	const tasks: Array< { start: number; duration: number } > =
 		await page.evaluate( () => ( window as any ).__longTasks );
 	const during = tasks.filter( ( task ) => task.start >= start );
@@ -464,6 +493,12 @@ test( 'the preview reflows at 200% zoom and mirrors in a right-to-left language'
 	await chooseFile( page, file );
 	await expect(
 		page.getByText( '12 posts, 10 comments found.' )
+	).toBeVisible();
+	// With the list of posts in place, which is loaded when it first shows.
+	await expect(
+		page
+			.getByRole( 'region', { name: 'Posts in the archive' } )
+			.getByRole( 'table' )
 	).toBeVisible();
 	// Nothing wider than the window: no sideways scrolling.
 	const overflow = await page.evaluate(

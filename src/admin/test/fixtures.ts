@@ -3,6 +3,11 @@
  */
 
 /**
+ * External dependencies
+ */
+import { screen } from '@testing-library/react';
+
+/**
  * WordPress dependencies
  */
 import { dispatch } from '@wordpress/data';
@@ -170,4 +175,14 @@ export function resetStore(): void {
 export function showPreview(): void {
 	dispatch( store ).readStarted( chosen() );
 	dispatch( store ).readFinished( model, FINGERPRINT );
+}
+
+/**
+ * The table of a list of posts, once the list's component has loaded (it is
+ * loaded when first shown, which takes a while in a busy test run).
+ *
+ * @return The table.
+ */
+export function findListTable(): Promise< HTMLElement > {
+	return screen.findByRole( 'table', {}, { timeout: 30_000 } );
 }

@@ -12,8 +12,8 @@ import { describeChoice } from '../../choice';
 import { formatDate, formatNumber } from '../../format';
 import { warningMessage } from '../../messages';
 import { store } from '../../store';
-import { PREVIEW_POSTS } from '../../store/constants';
 import type { PreviousImport } from '../../store/selectors';
+import PreviewPostList from './post-list';
 
 /**
  * What the site already holds of this archive, in a sentence.
@@ -74,7 +74,6 @@ export default function ArchivePreview() {
 	const drafts = model.posts.filter(
 		( post ) => post.liveWriter === 'draft'
 	).length;
-	const firstPosts = model.posts.slice( 0, PREVIEW_POSTS );
 	const firstMessages = new Map< string, string >();
 	for ( const warning of model.warnings ) {
 		if ( ! firstMessages.has( warning.code ) ) {
@@ -226,59 +225,6 @@ export default function ArchivePreview() {
 					</li>
 				) }
 			</ul>
-			<div className="spaces-importer-table-scroll">
-				<table className="widefat striped">
-					<caption className="screen-reader-text">
-						{ __( 'The first posts', 'spaces-importer' ) }
-					</caption>
-					<thead>
-						<tr>
-							<th scope="col">
-								{ __( 'Title', 'spaces-importer' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Date', 'spaces-importer' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Comments', 'spaces-importer' ) }
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{ firstPosts.map( ( post ) => (
-							<tr key={ post.sourceId }>
-								<td>
-									{ post.title ||
-										__( '(no title)', 'spaces-importer' ) }
-								</td>
-								<td>
-									{ formatDate(
-										post.published,
-										'datetime'
-									) || '—' }
-								</td>
-								<td>
-									{ formatNumber( post.comments.length ) }
-								</td>
-							</tr>
-						) ) }
-					</tbody>
-				</table>
-			</div>
-			{ model.posts.length > firstPosts.length && (
-				<p>
-					{ sprintf(
-						/* translators: %s: number of posts not shown. */
-						_n(
-							'and %s more post.',
-							'and %s more posts.',
-							model.posts.length - firstPosts.length,
-							'spaces-importer'
-						),
-						formatNumber( model.posts.length - firstPosts.length )
-					) }
-				</p>
-			) }
 			{ warnings.length > 0 && (
 				<div className="spaces-importer-preview__warnings">
 					<h3>{ __( 'Worth knowing', 'spaces-importer' ) }</h3>
@@ -314,6 +260,7 @@ export default function ArchivePreview() {
 					</ul>
 				</div>
 			) }
+			<PreviewPostList />
 		</section>
 	);
 }

@@ -10,72 +10,16 @@ import { addQueryArgs } from '@wordpress/url';
 /**
  * Internal dependencies
  */
-import type { PostResult } from '../../../import/types';
 import { formatNumber } from '../../format';
 import { getSettings } from '../../settings';
 import { store } from '../../store';
 import UndoDialog from '../undo-dialog';
 import UnplayableVideos from './unplayable-videos';
-
-/** Rows in the table of posts; the rest are in Posts. */
-const LISTED_POSTS = 200;
+import ResultList from './result-list';
 
 /**
- * Words for each result.
- *
- * @param status A post's result.
- * @return Its label.
- */
-function statusLabel( status: PostResult[ 'status' ] ): string {
-	switch ( status ) {
-		case 'created':
-			return __( 'Imported', 'spaces-importer' );
-		case 'updated':
-			return __( 'Updated', 'spaces-importer' );
-		case 'unchanged':
-			return __( 'Already here', 'spaces-importer' );
-		case 'skipped':
-			return __( 'Already here, left as it was', 'spaces-importer' );
-		case 'failed':
-			return __( 'Failed', 'spaces-importer' );
-	}
-}
-
-function RetryButton( {
-	sourceId,
-	title,
-}: {
-	sourceId: string;
-	title: string;
-} ) {
-	const retrying = useSelect(
-		( select ) => select( store ).isRetrying( sourceId ),
-		[ sourceId ]
-	);
-	const { retryPost } = useDispatch( store );
-	return (
-		<Button
-			__next40pxDefaultSize
-			variant="secondary"
-			isBusy={ retrying }
-			accessibleWhenDisabled
-			disabled={ retrying }
-			onClick={ () => retryPost( sourceId ) }
-			label={ sprintf(
-				/* translators: %s: post title. */
-				__( 'Retry “%s”', 'spaces-importer' ),
-				title
-			) }
-			showTooltip={ false }
-		>
-			{ __( 'Retry', 'spaces-importer' ) }
-		</Button>
-	);
-}
-
-/**
- * Step 5: what the import did, with links, a Retry for each failure, and
- * Undo.
+ * Step 5: what the import did, the list of its posts with links and a
+ * Retry for each failure, and Undo.
  */
 export default function ImportReport() {
 	const { report, summary } = useSelect(
@@ -161,33 +105,6 @@ export default function ImportReport() {
 					) }
 				</a>
 			</p>
-			{ summary.failed.length > 0 && (
-				<div className="spaces-importer-report__failures">
-					<h3>{ __( 'Posts not imported', 'spaces-importer' ) }</h3>
-					<ul>
-						{ summary.failed.map( ( result ) => {
-							const title = result.title || result.sourceId;
-							return (
-								<li key={ result.sourceId }>
-									<span>
-										<strong>{ title }</strong>
-										{ ': ' }
-										{ result.message ||
-											__(
-												'The site gave no reason.',
-												'spaces-importer'
-											) }
-									</span>
-									<RetryButton
-										sourceId={ result.sourceId }
-										title={ title }
-									/>
-								</li>
-							);
-						} ) }
-					</ul>
-				</div>
-			) }
 			{ summary.imagesFailed.length > 0 && (
 				<div className="spaces-importer-report__failures">
 					<h3>{ __( 'Images not imported', 'spaces-importer' ) }</h3>
@@ -213,68 +130,7 @@ export default function ImportReport() {
 				</div>
 			) }
 			<UnplayableVideos results={ report.results } />
-			<div className="spaces-importer-table-scroll">
-				<table className="widefat striped">
-					<caption className="screen-reader-text">
-						{ __( 'Every post of the archive', 'spaces-importer' ) }
-					</caption>
-					<thead>
-						<tr>
-							<th scope="col">
-								{ __( 'Post', 'spaces-importer' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Result', 'spaces-importer' ) }
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{ report.results
-							.slice( 0, LISTED_POSTS )
-							.map( ( result ) => (
-								<tr key={ result.sourceId }>
-									<td>
-										{ result.link &&
-										result.status !== 'failed' ? (
-											<a href={ result.link }>
-												{ result.title ||
-													result.sourceId }
-											</a>
-										) : (
-											result.title || result.sourceId
-										) }
-									</td>
-									<td>
-										{ statusLabel( result.status ) }
-										{ result.warnings?.map( ( warning ) => (
-											<span
-												key={ warning }
-												className="spaces-importer-report__warning"
-											>
-												<br />
-												{ warning }
-											</span>
-										) ) }
-									</td>
-								</tr>
-							) ) }
-					</tbody>
-				</table>
-			</div>
-			{ report.results.length > LISTED_POSTS && (
-				<p>
-					{ sprintf(
-						/* translators: %s: number of posts not listed. */
-						_n(
-							'and %s more post, listed in Posts.',
-							'and %s more posts, listed in Posts.',
-							report.results.length - LISTED_POSTS,
-							'spaces-importer'
-						),
-						formatNumber( report.results.length - LISTED_POSTS )
-					) }
-				</p>
-			) }
+			<ResultList />
 			<div className="spaces-importer-actions">
 				<Button
 					__next40pxDefaultSize

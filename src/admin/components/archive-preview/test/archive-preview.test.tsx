@@ -1,7 +1,7 @@
 /**
  * External dependencies
  */
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 /**
@@ -15,8 +15,10 @@ import { dispatch, select } from '@wordpress/data';
 import { store } from '../../../store';
 import {
 	chosen,
+	findListTable,
 	FINGERPRINT,
 	model,
+	post,
 	resetStore,
 	run,
 	showPreview,
@@ -30,7 +32,7 @@ beforeEach( () => {
 } );
 
 describe( 'ArchivePreview', () => {
-	it( 'shows the blog, its counts, dates, first posts and warnings in plain words', () => {
+	it( 'shows the blog, its counts, dates, its posts and warnings in plain words', async () => {
 		render( <ArchivePreview /> );
 		expect(
 			screen.getByRole( 'heading', { name: '周树群的空间' } )
@@ -49,13 +51,22 @@ describe( 'ArchivePreview', () => {
 		expect(
 			screen.getByText( 'Written from January 3, 2007 to May 1, 2008.' )
 		).toBeInTheDocument();
-		const rows = within( screen.getByRole( 'table' ) ).getAllByRole(
-			'row'
-		);
-		expect( rows[ 1 ] ).toHaveTextContent( '新年快乐' );
-		// Dates are the blog's wall clock, never shifted.
-		expect( rows[ 1 ] ).toHaveTextContent( 'January 3, 2007 11:55 pm' );
-		expect( rows[ 1 ] ).toHaveTextContent( /1$/ );
+		const rows = within( await findListTable() ).getAllByRole( 'row' );
+		// A heading row, then the posts in the archive's order.
+		expect( rows ).toHaveLength( 3 );
+		const first = within( rows[ 1 ] )
+			.getAllByRole( 'cell' )
+			.map( ( cell ) => cell.textContent );
+		expect( first ).toEqual( [
+			'新年快乐',
+			// Dates are the blog's wall clock, never shifted.
+			'January 3, 2007 11:55 pm',
+			'生活',
+			'1',
+			'2 (1 missing)',
+		] );
+		expect( rows[ 2 ] ).toHaveTextContent( 'Spring' );
+		expect( rows[ 2 ] ).toHaveTextContent( '生活, Travel' );
 		// Two warnings of one kind read as one sentence; an unknown kind
 		// keeps the reader's own words.
 		expect(
@@ -185,5 +196,100 @@ describe( 'ArchivePreview', () => {
 		expect( screen.queryByText( 'Drafts from Windows Live Writer' ) ).toBe(
 			null
 		);
+	} );
+
+	describe( 'the list of posts', () => {
+		/**
+		 * Shows an archive of `count` posts, numbered from 1.
+		 *
+		 * @param count Posts.
+		 */
+		function showPosts( count: number ) {
+			act( () => {
+				dispatch( store ).readFinished(
+					{
+						...model,
+						posts: Array.from( { length: count }, ( _, index ) =>
+							post( index + 1, {
+								title:
+									index === 29
+										? 'Winter in Harbin'
+										: `Post ${ index + 1 }`,
+							} )
+						),
+					},
+					FINGERPRINT
+				);
+			} );
+		}
+
+		const titles = () =>
+			within( screen.getByRole( 'table' ) )
+				.getAllByRole( 'row' )
+				.slice( 1 )
+				.map(
+					( row ) =>
+						within( row ).getAllByRole( 'cell' )[ 0 ].textContent
+				);
+
+		it( 'shows one page of a large archive and the next page on request', async () => {
+			showPosts( 45 );
+			render( <ArchivePreview /> );
+			await findListTable();
+			expect(
+				screen.getByText( '45 posts, 0 comments found.' )
+			).toBeInTheDocument();
+			expect( titles() ).toEqual(
+				Array.from( { length: 20 }, ( _, index ) =>
+					index === 29 ? 'Winter in Harbin' : `Post ${ index + 1 }`
+				)
+			);
+			await userEvent.click(
+				screen.getByRole( 'button', { name: 'Next page' } )
+			);
+			expect( titles() ).toHaveLength( 20 );
+			expect( titles()[ 0 ] ).toBe( 'Post 21' );
+			expect( titles() ).toContain( 'Winter in Harbin' );
+			await userEvent.click(
+				screen.getByRole( 'button', { name: 'Next page' } )
+			);
+			expect( titles() ).toEqual( [
+				'Post 41',
+				'Post 42',
+				'Post 43',
+				'Post 44',
+				'Post 45',
+			] );
+		} );
+
+		it( 'finds a post by its title, whatever page it is on', async () => {
+			showPosts( 45 );
+			render( <ArchivePreview /> );
+			await findListTable();
+			expect( titles() ).not.toContain( 'Winter in Harbin' );
+			await userEvent.type(
+				screen.getByRole( 'searchbox', { name: 'Search by title' } ),
+				'harbin'
+			);
+			// The search applies once typing pauses.
+			await waitFor(
+				() => expect( titles() ).toEqual( [ 'Winter in Harbin' ] ),
+				{ timeout: 20_000 }
+			);
+			await userEvent.clear(
+				screen.getByRole( 'searchbox', { name: 'Search by title' } )
+			);
+			await userEvent.type(
+				screen.getByRole( 'searchbox', { name: 'Search by title' } ),
+				'no such post'
+			);
+			expect(
+				await screen.findByText(
+					'No post of the archive matches.',
+					{},
+					{ timeout: 20_000 }
+				)
+			).toBeInTheDocument();
+		} );
 	} );
 } );

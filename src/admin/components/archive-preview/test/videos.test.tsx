@@ -15,6 +15,7 @@ import type { ArchiveModel, ArchiveVideo } from '../../../../archive/model';
 import { store } from '../../../store';
 import {
 	chosen,
+	findListTable,
 	FINGERPRINT,
 	model,
 	post,
@@ -60,8 +61,10 @@ beforeEach( () => {
 } );
 
 describe( 'videos in the preview and the report', () => {
-	it( 'the preview counts the videos found, embeddable, dead and files, and names the posts that cannot play them', () => {
+	it( 'the preview counts the videos found, embeddable, dead and files, and names the posts that cannot play them', async () => {
 		render( <ArchivePreview /> );
+		// The list of posts loads on its own; the counts are above it.
+		await findListTable();
 		const line = screen.getByText( /^Videos: 6 found/ );
 		expect( line ).toHaveTextContent(
 			'Videos: 6 found (WordPress embeds: 3; can no longer play, become links: 1; video files of the archive: 2).'
@@ -75,11 +78,12 @@ describe( 'videos in the preview and the report', () => {
 		expect( details.queryByText( 'Only YouTube' ) ).toBeNull();
 	} );
 
-	it( 'the preview says nothing of videos when there are none', () => {
+	it( 'the preview says nothing of videos when there are none', async () => {
 		act( () => {
 			dispatch( store ).readFinished( model, FINGERPRINT );
 		} );
 		render( <ArchivePreview /> );
+		await findListTable();
 		expect( screen.queryByText( /^Videos:/ ) ).toBeNull();
 	} );
 

@@ -1,7 +1,7 @@
 /**
  * External dependencies
  */
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 /**
@@ -16,7 +16,10 @@ import { dispatch } from '@wordpress/data';
 import { undoRun } from '../../../../import/runner';
 import { store } from '../../../store';
 import {
+	findListTable,
+	FINGERPRINT,
 	model,
+	post,
 	report,
 	resetStore,
 	run,
@@ -39,6 +42,33 @@ jest.mock( '../../../saved-archives', () => ( {
 } ) );
 
 const mockedFetch = apiFetch as unknown as jest.Mock;
+
+/**
+ * Resets the list's filter by result, as its chip's Reset does.
+ */
+async function showEveryResult() {
+	// The filter's chip has one, and the bar of filters another.
+	await userEvent.click(
+		screen.getAllByRole( 'button', { name: 'Reset' } )[ 0 ]
+	);
+}
+
+/**
+ * What each row of a list shows, cell by cell.
+ *
+ * @param table The list's table.
+ * @return The rows' cells' texts, the heading row left out.
+ */
+function rowTexts( table: HTMLElement ): string[][] {
+	return within( table )
+		.getAllByRole( 'row' )
+		.slice( 1 )
+		.map( ( row ) =>
+			within( row )
+				.getAllByRole( 'cell' )
+				.map( ( cell ) => cell.textContent ?? '' )
+		);
+}
 
 beforeEach( () => {
 	mockedFetch.mockReset();
@@ -68,29 +98,49 @@ describe( 'ImportReport', () => {
 				name: 'See the imported posts in Posts',
 			} )
 		).toHaveAttribute( 'href', 'edit.php?spaces_importer_run=12' );
-		const failures = screen.getByRole( 'heading', {
-			name: 'Posts not imported',
-		} ).parentElement as HTMLElement;
-		expect( failures ).toHaveTextContent(
-			'Spring: The database was busy.'
-		);
+		// The list opens on what needs doing: the failure, with its reason.
+		const table = await findListTable();
+		expect( rowTexts( table ) ).toEqual( [
+			[
+				'Spring',
+				'FailedRetry',
+				'The database was busy.',
+				'May 1, 2008 10:00 am',
+			],
+		] );
+		expect(
+			within( table ).queryByRole( 'link', { name: '新年快乐' } )
+		).toBe( null );
+		// Every post, once the filter is reset, with a link to the imported one.
+		await showEveryResult();
+		expect(
+			within( table ).getByRole( 'link', { name: '新年快乐' } )
+		).toHaveAttribute( 'href', 'http://example.test/2007/01/xin-nian/' );
+		expect( rowTexts( table ).map( ( row ) => row[ 1 ] ) ).toEqual( [
+			'Imported',
+			'FailedRetry',
+		] );
 	} );
 
-	it( 'tells what of a post the site left out', () => {
+	it( 'tells what of a post the site left out', async () => {
 		const finished = report();
 		finished.results[ 0 ].warnings = [
 			'Not on the site, and you are not allowed to create categories: Travel.',
 		];
+		finished.results = [ finished.results[ 0 ] ];
 		act( () => {
 			dispatch( store ).importFinished( finished );
 		} );
 		render( <ImporterApp /> );
-		const row = screen
-			.getByRole( 'link', { name: '新年快乐' } )
-			.closest( 'tr' ) as HTMLElement;
-		expect( row ).toHaveTextContent(
-			'ImportedNot on the site, and you are not allowed to create categories: Travel.'
-		);
+		const table = await findListTable();
+		expect( rowTexts( table ) ).toEqual( [
+			[
+				'新年快乐',
+				'Imported',
+				'Not on the site, and you are not allowed to create categories: Travel.',
+				'January 3, 2007 11:55 pm',
+			],
+		] );
 	} );
 
 	it( 'retries a failed post and says so', async () => {
@@ -105,18 +155,32 @@ describe( 'ImportReport', () => {
 			],
 		} );
 		render( <ImporterApp /> );
+		await findListTable();
 		await userEvent.click(
 			screen.getByRole( 'button', { name: 'Retry “Spring”' } )
 		);
 		expect(
-			await screen.findByRole( 'link', { name: 'Spring' } )
-		).toHaveAttribute( 'href', 'http://example.test/spring/' );
-		expect(
-			screen.getByText( '2 posts imported, 0 already here, 0 failed.' )
+			await screen.findByText(
+				'2 posts imported, 0 already here, 0 failed.'
+			)
 		).toBeInTheDocument();
 		expect(
 			document.getElementById( 'a11y-speak-polite' )
 		).toHaveTextContent( '“Spring” is imported.' );
+		// Imported, it leaves the list of failures; the keyboard goes on
+		// from the list's heading.
+		expect(
+			screen.getByText( 'No post of this import matches.' )
+		).toBeInTheDocument();
+		expect(
+			screen.getByRole( 'heading', { name: 'Posts of the archive' } )
+		).toHaveFocus();
+		await showEveryResult();
+		expect(
+			within( await findListTable() ).getByRole( 'link', {
+				name: 'Spring',
+			} )
+		).toHaveAttribute( 'href', 'http://example.test/spring/' );
 	} );
 
 	it( 'undoes the run only after a confirmation that states what goes', async () => {
@@ -155,5 +219,87 @@ describe( 'ImportReport', () => {
 				selector: '.components-notice__content',
 			} )
 		).toBeInTheDocument();
+	} );
+
+	it( 'lists a large run one page at a time, finds a post by title and shows the failures on request', async () => {
+		const posts = Array.from( { length: 45 }, ( _, index ) =>
+			post( index + 1, {
+				title:
+					index === 33 ? 'Winter in Harbin' : `Post ${ index + 1 }`,
+			} )
+		);
+		const failed = new Set( [ 5, 17, 40 ] );
+		act( () => {
+			dispatch( store ).readFinished( { ...model, posts }, FINGERPRINT );
+			dispatch( store ).importStarted();
+			dispatch( store ).importFinished(
+				report( {
+					results: posts.map( ( one, index ) =>
+						failed.has( index + 1 )
+							? {
+									sourceId: one.sourceId,
+									postId: 0,
+									status: 'failed',
+									message: 'The database was busy.',
+									title: one.title,
+								}
+							: {
+									sourceId: one.sourceId,
+									postId: 100 + index,
+									status:
+										index < 10 ? 'unchanged' : 'created',
+									link: `http://example.test/?p=${ 100 + index }`,
+									title: one.title,
+								}
+					),
+				} )
+			);
+		} );
+		render( <ImporterApp /> );
+		const table = await findListTable();
+		const titles = () => rowTexts( table ).map( ( row ) => row[ 0 ] );
+		// The failed filter shows the failed posts and nothing else.
+		expect( titles() ).toEqual( [ 'Post 5', 'Post 17', 'Post 40' ] );
+		expect(
+			within( table ).getAllByRole( 'button', { name: /^Retry/ } )
+		).toHaveLength( 3 );
+
+		await showEveryResult();
+		expect( titles() ).toEqual(
+			Array.from( { length: 20 }, ( _, index ) => `Post ${ index + 1 }` )
+		);
+		expect( rowTexts( table )[ 0 ][ 1 ] ).toBe( 'Already here' );
+		await userEvent.click(
+			screen.getByRole( 'button', { name: 'Next page' } )
+		);
+		expect( titles()[ 0 ] ).toBe( 'Post 21' );
+		expect( titles() ).toContain( 'Winter in Harbin' );
+
+		await userEvent.type(
+			screen.getByRole( 'searchbox', { name: 'Search by title' } ),
+			'harbin'
+		);
+		// The search applies once typing pauses.
+		await waitFor(
+			() => expect( titles() ).toEqual( [ 'Winter in Harbin' ] ),
+			{ timeout: 20_000 }
+		);
+		expect(
+			within( table ).getByRole( 'link', { name: 'Winter in Harbin' } )
+		).toHaveAttribute( 'href', 'http://example.test/?p=133' );
+
+		await userEvent.click(
+			screen.getByRole( 'button', {
+				name: 'Show the 3 posts that failed',
+			} )
+		);
+		await waitFor( () =>
+			expect( titles() ).toEqual( [ 'Post 5', 'Post 17', 'Post 40' ] )
+		);
+		expect(
+			screen.queryByRole( 'button', {
+				name: 'Show the 3 posts that failed',
+			} )
+		).toBe( null );
 	} );
 } );

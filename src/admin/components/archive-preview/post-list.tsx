@@ -1,0 +1,167 @@
+/**
+ * WordPress dependencies
+ */
+import { useSelect } from '@wordpress/data';
+import type { Field, View } from '@wordpress/dataviews/wp';
+import { useMemo, useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import type { ArchivePost } from '../../../archive/model';
+import { formatDate, formatNumber } from '../../format';
+import { store } from '../../store';
+import PostList, { tableView } from '../post-list';
+
+/** One post of the archive, as the preview lists it. */
+export interface PreviewRow {
+	id: string;
+	title: string;
+	published: string | null;
+	categories: string[];
+	comments: number;
+	/** Images the post shows. */
+	images: number;
+	/** Of them, those the archive lacks. */
+	imagesMissing: number;
+}
+
+function toRow( post: ArchivePost ): PreviewRow {
+	return {
+		id: post.sourceId,
+		title: post.title,
+		published: post.published,
+		categories: post.categories,
+		comments: post.comments.length,
+		images: post.images.length,
+		imagesMissing: post.images.filter( ( image ) => ! image.archivePath )
+			.length,
+	};
+}
+
+/**
+ * A title as the lists show it: the post's own, or a word for none.
+ *
+ * @param title The post's title.
+ * @return What to show.
+ */
+export function shownTitle( title: string ): string {
+	return title || __( '(no title)', 'spaces-importer' );
+}
+
+/**
+ * The columns of the preview's list.
+ *
+ * @param categories Every category of the archive, for the filter.
+ * @return The fields.
+ */
+function previewFields( categories: string[] ): Field< PreviewRow >[] {
+	return [
+		{
+			id: 'title',
+			type: 'text',
+			label: __( 'Title', 'spaces-importer' ),
+			enableGlobalSearch: true,
+			enableHiding: false,
+			filterBy: false,
+			render: ( { item } ) => <bdi>{ shownTitle( item.title ) }</bdi>,
+		},
+		{
+			id: 'published',
+			type: 'text',
+			label: __( 'Date', 'spaces-importer' ),
+			getValue: ( { item } ) => item.published ?? '',
+			filterBy: false,
+			// Archive dates are the blog's wall clock, never shifted.
+			render: ( { item } ) =>
+				formatDate( item.published, 'datetime' ) || '—',
+		},
+		{
+			id: 'categories',
+			type: 'array',
+			label: __( 'Categories', 'spaces-importer' ),
+			elements: categories.map( ( name ) => ( {
+				value: name,
+				label: name,
+			} ) ),
+			filterBy: categories.length ? { operators: [ 'isAny' ] } : false,
+			enableSorting: false,
+			render: ( { item } ) =>
+				item.categories.length ? (
+					<bdi>{ item.categories.join( ', ' ) }</bdi>
+				) : (
+					'—'
+				),
+		},
+		{
+			id: 'comments',
+			type: 'integer',
+			label: __( 'Comments', 'spaces-importer' ),
+			filterBy: false,
+			render: ( { item } ) => formatNumber( item.comments ),
+		},
+		{
+			id: 'images',
+			type: 'integer',
+			label: __( 'Images', 'spaces-importer' ),
+			filterBy: false,
+			render: ( { item } ) =>
+				item.imagesMissing
+					? sprintf(
+							/* translators: 1: images a post shows, 2: of them, those missing from the archive. */
+							__( '%1$s (%2$s missing)', 'spaces-importer' ),
+							formatNumber( item.images ),
+							formatNumber( item.imagesMissing )
+						)
+					: formatNumber( item.images ),
+		},
+	];
+}
+
+const COLUMNS = [ 'published', 'categories', 'comments', 'images' ];
+
+/**
+ * Every post of the archive, one page at a time, with search by title and
+ * a filter by category.
+ */
+export default function PreviewPostList() {
+	const posts = useSelect(
+		( select ) => select( store ).getModel()?.posts ?? null,
+		[]
+	);
+	const rows = useMemo( () => ( posts ?? [] ).map( toRow ), [ posts ] );
+	const fields = useMemo(
+		() =>
+			previewFields(
+				[
+					...new Set( rows.flatMap( ( row ) => row.categories ) ),
+				].sort( ( a, b ) => a.localeCompare( b ) )
+			),
+		[ rows ]
+	);
+	const [ view, setView ] = useState< View >( () => tableView( COLUMNS ) );
+	if ( ! posts ) {
+		return null;
+	}
+	return (
+		<section
+			className="spaces-importer-preview__posts"
+			aria-labelledby="spaces-importer-preview-posts"
+		>
+			<h3 id="spaces-importer-preview-posts">
+				{ __( 'Posts in the archive', 'spaces-importer' ) }
+			</h3>
+			<PostList< PreviewRow >
+				data={ rows }
+				fields={ fields }
+				view={ view }
+				onChangeView={ setView }
+				empty={ __(
+					'No post of the archive matches.',
+					'spaces-importer'
+				) }
+			/>
+		</section>
+	);
+}
