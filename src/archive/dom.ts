@@ -320,12 +320,3 @@ export function contains( container: HtmlNode, node: HtmlNode ): boolean {
 	}
 	return false;
 }
-
-/**
- * Removes a node from its tree.
- *
- * @param node The node.
- */
-export function removeNode( node: HtmlNode ): void {
-	DomUtils.removeElement( node );
-}

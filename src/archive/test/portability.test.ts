@@ -4,7 +4,7 @@
 
 /**
  * The reader must run unchanged in a browser Worker: no Node built-ins in
- * its sources (tests and the Node-side generator helpers excepted).
+ * its sources (its tests excepted).
  */
 
 /**
