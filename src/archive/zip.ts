@@ -368,7 +368,7 @@ export class ZipReader {
 		const bytes =
 			entry.method === 0
 				? packed.subarray( 0, entry.size )
-				: inflateBounded( packed, entry.size, count );
+				: await inflateBounded( packed, entry.size, count );
 		if ( bytes.length !== entry.size || crc32( bytes ) !== entry.crc ) {
 			throw new ZipEntryError( 'damaged', 'its contents are damaged' );
 		}
@@ -558,6 +558,78 @@ function tooCompressed( name: string ): ArchiveError {
  * @return The bytes.
  */
 function inflateBounded(
+	packed: Uint8Array,
+	expected: number,
+	count?: ( bytes: number ) => void
+): Uint8Array | Promise< Uint8Array > {
+	return typeof DecompressionStream === 'function'
+		? inflateNative( packed, expected, count )
+		: inflateInScript( packed, expected, count );
+}
+
+/**
+ * `inflateBounded` by the platform's own inflater (browsers, Node): several
+ * times faster than inflating in script, and it allocates only what it
+ * gives. Its output comes in pieces of at most 64 KiB, so a file lying
+ * about its size is stopped after one piece too many.
+ *
+ * @param packed   The deflated bytes.
+ * @param expected The size the directory states.
+ * @param count    Told how many bytes each piece holds; may throw.
+ * @return The bytes.
+ */
+async function inflateNative(
+	packed: Uint8Array,
+	expected: number,
+	count?: ( bytes: number ) => void
+): Promise< Uint8Array > {
+	const stream = new DecompressionStream( 'deflate-raw' );
+	const writer = stream.writable.getWriter();
+	// Failures surface on the reading side.
+	writer.write( packed as Uint8Array< ArrayBuffer > ).catch( () => {} );
+	writer.close().catch( () => {} );
+	const reader = stream.readable.getReader();
+	const out = new Uint8Array( expected );
+	let length = 0;
+	try {
+		for (;;) {
+			let piece: ReadableStreamReadResult< Uint8Array >;
+			try {
+				piece = await reader.read();
+			} catch {
+				throw new ZipEntryError(
+					'damaged',
+					'its contents are damaged'
+				);
+			}
+			if ( piece.done ) {
+				return out.subarray( 0, length );
+			}
+			count?.( piece.value.length );
+			if ( length + piece.value.length > expected ) {
+				throw new ZipEntryError(
+					'damaged',
+					'it unpacks to more than its stated size'
+				);
+			}
+			out.set( piece.value, length );
+			length += piece.value.length;
+		}
+	} catch ( error ) {
+		reader.cancel().catch( () => {} );
+		throw error;
+	}
+}
+
+/**
+ * `inflateBounded` in script, where the platform has no inflater.
+ *
+ * @param packed   The deflated bytes.
+ * @param expected The size the directory states.
+ * @param count    Told how many bytes each step unpacked; may throw.
+ * @return The bytes.
+ */
+function inflateInScript(
 	packed: Uint8Array,
 	expected: number,
 	count?: ( bytes: number ) => void
