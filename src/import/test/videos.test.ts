@@ -96,14 +96,22 @@ function site() {
 		if ( path.endsWith( '/media/lookup' ) ) {
 			return { found: {} };
 		}
-		if ( path.endsWith( '/media' ) ) {
-			const file = body.get( 'path' ) as string;
-			uploaded.push( file );
+		if ( path.endsWith( '/media/batch' ) ) {
+			// The fields of each file are `items[N][name]`.
+			const files: string[] = [];
+			for ( const [ key, value ] of ( body as FormData ).entries() ) {
+				if ( /^items\[\d+\]\[path\]$/.test( key ) ) {
+					files.push( String( value ) );
+				}
+			}
+			uploaded.push( ...files );
 			return {
-				path: file,
-				attachmentId: 9,
-				url: 'http://site/beach.mp4',
-				status: 'created',
+				results: files.map( ( file ) => ( {
+					path: file,
+					attachmentId: 9,
+					url: 'http://site/beach.mp4',
+					status: 'created',
+				} ) ),
 			};
 		}
 		if ( path.endsWith( '/posts' ) ) {
