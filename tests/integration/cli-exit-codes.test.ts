@@ -123,7 +123,7 @@ it( 'exits 1 when the import finished but an image failed, naming it', () => {
 	expect( summary.failures ).toEqual( [
 		{
 			path: generated.images[ 0 ],
-			message: expect.stringMatching( /not an image type/ ),
+			message: expect.stringMatching( /not an image or video type/ ),
 		},
 	] );
 } );

@@ -184,7 +184,7 @@ describe( 'uploads that are not what they say', () => {
 			date: '2007-04',
 		} );
 		expect( answer.status ).toBe( 400 );
-		expect( answer.body.message ).toMatch( /not an image type/ );
+		expect( answer.body.message ).toMatch( /not an image or video type/ );
 		expect( uploadedFiles() ).toEqual( files );
 		expect( siteCounts() ).toEqual( counts );
 		const read = await requestAs(
