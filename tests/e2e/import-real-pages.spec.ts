@@ -53,6 +53,10 @@ test.describe( 'importing real Spaces pages', () => {
 		await expect(
 			page.getByText( '35 posts imported, 0 already here, 0 failed.' )
 		).toBeVisible();
+		// The report lists a page of posts at a time: the post is found by its title.
+		await page
+			.getByRole( 'searchbox', { name: 'Search by title' } )
+			.fill( '今天去整了一个主板' );
 		await expect(
 			page.getByRole( 'link', {
 				name: '今天去整了一个主板、CPU、电源和风扇',
