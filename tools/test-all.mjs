@@ -2,7 +2,7 @@
  * `npm test`: every check the project has, in order, each one reported.
  * Runs them all even when one fails, then exits non-zero if any did.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -24,6 +24,43 @@ const steps = [
 	[ 'end-to-end tests', 'npm', [ 'run', '--silent', 'test:e2e' ] ],
 ];
 
+/** How much of a failed step's output the summary repeats. */
+const TAIL_LINES = 40;
+
+/**
+ * Runs one step, passing its output through and keeping the last lines.
+ *
+ * @param {string}   command Program.
+ * @param {string[]} args    Its arguments.
+ * @return {Promise<{status: number|null, tail: string[]}>} How it ended.
+ */
+function runStep( command, args ) {
+	return new Promise( ( resolve ) => {
+		const child = spawn( command, args, {
+			cwd: root,
+			stdio: [ 'inherit', 'pipe', 'pipe' ],
+		} );
+		let tail = [];
+		const keep = ( chunk ) => {
+			tail = tail
+				.concat( chunk.toString( 'utf8' ).split( '\n' ) )
+				.slice( -TAIL_LINES - 1 );
+		};
+		child.stdout.on( 'data', ( chunk ) => {
+			process.stdout.write( chunk );
+			keep( chunk );
+		} );
+		child.stderr.on( 'data', ( chunk ) => {
+			process.stderr.write( chunk );
+			keep( chunk );
+		} );
+		child.on( 'error', ( error ) => {
+			tail.push( `${ command }: ${ error.message }` );
+		} );
+		child.on( 'close', ( status ) => resolve( { status, tail } ) );
+	} );
+}
+
 const only = process.argv.slice( 2 );
 const results = [];
 for ( const [ name, command, args ] of steps ) {
@@ -32,17 +69,25 @@ for ( const [ name, command, args ] of steps ) {
 	}
 	process.stdout.write( `\n=== ${ name } ===\n` );
 	const started = Date.now();
-	const { status } = spawnSync( command, args, {
-		cwd: root,
-		stdio: 'inherit',
-	} );
+	const { status, tail } = await runStep( command, args );
 	results.push( {
 		name,
 		ok: status === 0,
+		tail,
 		seconds: ( ( Date.now() - started ) / 1000 ).toFixed( 1 ),
 	} );
 }
 
+// What failed is repeated last, where a reader of a long log looks first.
+for ( const { name, ok, tail } of results ) {
+	if ( ! ok ) {
+		process.stdout.write(
+			`\n=== ${ name } failed; its last lines ===\n${ tail
+				.join( '\n' )
+				.trim() }\n`
+		);
+	}
+}
 process.stdout.write( '\n=== summary ===\n' );
 for ( const { name, ok, seconds } of results ) {
 	process.stdout.write(

@@ -8,13 +8,13 @@
  * External dependencies
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import nodePath from 'node:path';
 
 /**
  * Internal dependencies
  */
 import {
+	debugLogMark,
+	pluginNoticesSince,
 	pngImage,
 	requestAs,
 	sha256,
@@ -162,8 +162,10 @@ describe( 'an import from start to undo', () => {
 	let reimportId = 0;
 	let photoId = 0;
 	let iconId = 0;
+	let logMark = 0;
 
 	beforeAll( () => {
+		logMark = debugLogMark();
 		before.counts = siteCounts();
 		before.files = uploadedFiles();
 	} );
@@ -422,12 +424,6 @@ describe( 'an import from start to undo', () => {
 	} );
 
 	it( 'left no PHP notices from the plugin in the site’s log', () => {
-		const log = nodePath.join( testSite().dir, 'debug.log' );
-		const text = fs.existsSync( log ) ? fs.readFileSync( log, 'utf8' ) : '';
-		expect(
-			text
-				.split( '\n' )
-				.filter( ( line ) => /spaces-importer/.test( line ) )
-		).toEqual( [] );
+		expect( pluginNoticesSince( logMark ) ).toEqual( [] );
 	} );
 } );

@@ -72,8 +72,38 @@ async function startNetwork() {
 	} );
 }
 
+/**
+ * Starts one of the sites, and once more if the first attempt fails (a
+ * database that did not come up on a busy machine), saying why.
+ *
+ * @param {string}              what  Which site, for the message.
+ * @param {() => Promise<void>} start Starts it.
+ * @param {string}              key   Where it keeps the started site.
+ */
+async function withSecondChance( what, start, key ) {
+	try {
+		await start();
+	} catch ( error ) {
+		process.stderr.write(
+			`\nStarting the ${ what } failed, trying once more: ${
+				error?.stack ?? error
+			}\n`
+		);
+		await globalThis[ key ]?.stop().catch( () => {} );
+		globalThis[ key ] = undefined;
+		await start();
+	}
+}
+
 export default async function globalSetup() {
-	const started = await Promise.allSettled( [ startSite(), startNetwork() ] );
+	const started = await Promise.allSettled( [
+		withSecondChance( 'test site', startSite, 'spacesImporterSite' ),
+		withSecondChance(
+			'network of sites',
+			startNetwork,
+			'spacesImporterNetwork'
+		),
+	] );
 	const failed = started.find( ( result ) => result.status === 'rejected' );
 	if ( failed ) {
 		await Promise.allSettled( [

@@ -439,3 +439,38 @@ export async function untilDone(
 	}
 	throw new Error( `${ path } never finished.` );
 }
+
+/**
+ * Where the site's PHP error log ends now, so a test can later read only
+ * what was written after this point (other test files share the log).
+ *
+ * @return The log's length in bytes.
+ */
+export function debugLogMark(): number {
+	const log = nodePath.join( testSite().dir, 'debug.log' );
+	return fs.existsSync( log ) ? fs.statSync( log ).size : 0;
+}
+
+/**
+ * PHP errors, warnings and notices raised in the plugin's own code since a
+ * mark: lines naming a file of the plugin (as installed, or through the
+ * link to the working copy).
+ *
+ * @param mark Where to start, from debugLogMark().
+ * @return The log lines.
+ */
+export function pluginNoticesSince( mark: number ): string[] {
+	const log = nodePath.join( testSite().dir, 'debug.log' );
+	if ( ! fs.existsSync( log ) ) {
+		return [];
+	}
+	const text = fs.readFileSync( log ).subarray( mark ).toString( 'utf8' );
+	const root = nodePath.resolve( __dirname, '../../..' );
+	return text
+		.split( '\n' )
+		.filter(
+			( line ) =>
+				line.includes( '/plugins/spaces-importer/' ) ||
+				line.includes( `${ root }/` )
+		);
+}
