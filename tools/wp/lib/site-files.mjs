@@ -287,16 +287,28 @@ export function requestPrelude( host ) {
 	) }; $_SERVER['REQUEST_URI'] = '/';`;
 }
 
-/** Installs WordPress; the configuration comes in WP_LOCAL_SETUP (JSON). */
-export const INSTALL_PHP = `<?php
-${ STREAMS_PHP }
-define( 'WP_INSTALLING', true );
+/**
+ * The start of every setup script: the CLI's streams, the configuration from
+ * WP_LOCAL_SETUP (JSON) in $setup, a request to the site's host, WordPress
+ * loaded with one of its admin includes, and errors shown on stderr.
+ *
+ * @param {string} adminInclude File of wp-admin/includes/ to load.
+ * @return {string} PHP statements.
+ */
+function setupPrelude( adminInclude ) {
+	return `${ STREAMS_PHP }
 $setup = json_decode( getenv( 'WP_LOCAL_SETUP' ), true );
 $_SERVER['HTTP_HOST']   = $setup['host'];
 $_SERVER['REQUEST_URI'] = '/';
 require $setup['dir'] . '/wp-load.php';
-require_once ABSPATH . 'wp-admin/includes/upgrade.php';
-ini_set( 'display_errors', 'stderr' );
+require_once ABSPATH . 'wp-admin/includes/${ adminInclude }';
+ini_set( 'display_errors', 'stderr' );`;
+}
+
+/** Installs WordPress; the configuration comes in WP_LOCAL_SETUP (JSON). */
+export const INSTALL_PHP = `<?php
+define( 'WP_INSTALLING', true );
+${ setupPrelude( 'upgrade.php' ) }
 
 if ( is_blog_installed() ) {
 	fwrite( STDERR, "WordPress is already installed in this database.\\n" );
@@ -314,13 +326,7 @@ echo ${ phpString( RESULT_MARKER ) } . wp_json_encode( array( 'userId' => $resul
  * still has the old address.
  */
 export const NETWORK_PHP = `<?php
-${ STREAMS_PHP }
-$setup = json_decode( getenv( 'WP_LOCAL_SETUP' ), true );
-$_SERVER['HTTP_HOST']   = $setup['host'];
-$_SERVER['REQUEST_URI'] = '/';
-require $setup['dir'] . '/wp-load.php';
-require_once ABSPATH . 'wp-admin/includes/upgrade.php';
-ini_set( 'display_errors', 'stderr' );
+${ setupPrelude( 'upgrade.php' ) }
 global $wpdb;
 // A single site does not name the network's tables (as wp-admin/network.php).
 foreach ( $wpdb->tables( 'ms_global' ) as $table => $prefixed_table ) {
@@ -364,13 +370,7 @@ echo ${ phpString( RESULT_MARKER ) } . wp_json_encode( array( 'created' => $crea
  * screen, so activation hooks run), and an application password.
  */
 export const CONFIGURE_PHP = `<?php
-${ STREAMS_PHP }
-$setup = json_decode( getenv( 'WP_LOCAL_SETUP' ), true );
-$_SERVER['HTTP_HOST']   = $setup['host'];
-$_SERVER['REQUEST_URI'] = '/';
-require $setup['dir'] . '/wp-load.php';
-require_once ABSPATH . 'wp-admin/includes/plugin.php';
-ini_set( 'display_errors', 'stderr' );
+${ setupPrelude( 'plugin.php' ) }
 
 function spaces_local_fail( $message ) {
 	fwrite( STDERR, $message . "\\n" );
