@@ -66,6 +66,23 @@ class Comment_Writer {
 			}
 			$known[ $key ] = true;
 			$row           = $this->comment_data( $post_id, $comment, $mode );
+			/**
+			 * Filters a comment before it is written (the WordPress Importer
+			 * offers `wp_import_post_comments` for the same). The row's fields
+			 * are the `wp_comments` columns this importer writes, already
+			 * filtered as an untrusted commenter's are; they are stored as
+			 * returned. Return false to leave the comment out.
+			 *
+			 * @param array|false $row     The comment's row, unslashed.
+			 * @param array       $comment The comment as the client sent it.
+			 * @param int         $post_id The post it belongs to.
+			 * @param int         $run_id  The import run.
+			 */
+			$filtered = apply_filters( 'spaces_importer_comment_data', $row, $comment, (int) $post_id, (int) $run_id );
+			if ( ! is_array( $filtered ) ) {
+				continue;
+			}
+			$row = array_merge( $row, $filtered, array( 'comment_post_ID' => (int) $post_id ) );
 			// The column holds 64 KB; the row would make its whole statement fail.
 			if ( strlen( $row['comment_content'] ) <= self::MAX_CONTENT_BYTES ) {
 				$rows[ $key ] = $row;

@@ -397,6 +397,19 @@ class Post_Writer {
 			}
 			unset( $postarr['meta_input'] );
 		}
+		/**
+		 * Filters a post before it is written, as the WordPress Importer's
+		 * `wp_import_post_data_processed` does: the arguments of
+		 * `wp_insert_post()` (or of `wp_update_post()`, with `ID`, for a post
+		 * imported before). The body was filtered by `wp_kses_post()` already
+		 * and is stored as returned.
+		 *
+		 * @param array $postarr Post data, unslashed.
+		 * @param array $item    The post as the client sent it (see the posts route's schema).
+		 * @param int   $run_id  The import run.
+		 */
+		$filtered = apply_filters( 'spaces_importer_post_data', $postarr, $item, $run_id );
+		$postarr  = is_array( $filtered ) ? $filtered : $postarr;
 
 		// Content was filtered above; kses must not filter it again by the importer's role.
 		kses_remove_filters();

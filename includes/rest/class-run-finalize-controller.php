@@ -7,6 +7,7 @@
 
 namespace SpacesImporter\REST;
 
+use SpacesImporter\Import_Mode;
 use SpacesImporter\Run_Finalizer;
 use SpacesImporter\Run_Store;
 
@@ -91,7 +92,16 @@ class Run_Finalize_Controller extends \WP_REST_Controller {
 		if ( is_wp_error( $run ) ) {
 			return $run;
 		}
+		Import_Mode::importing();
+		$finished         = Run_Store::STATE_COMPLETE === $this->store->state( $run );
 		$remaining        = $this->finalizer->step( $run );
+		if ( 0 === $remaining && ! $finished ) {
+			/**
+			 * Fires when an import ends, as in the WordPress Importer: once per
+			 * run, when its finalize is done, with `WP_IMPORTING` defined.
+			 */
+			do_action( 'import_end' );
+		}
 		$data             = $this->store->to_response( get_post( $run->ID ) );
 		$data['finalize'] = array( 'remaining' => $remaining );
 		return rest_ensure_response( $data );

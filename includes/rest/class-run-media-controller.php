@@ -282,6 +282,7 @@ class Run_Media_Controller extends \WP_REST_Controller {
 		if ( is_wp_error( $run ) ) {
 			return $run;
 		}
+		\SpacesImporter\Import_Mode::importing();
 		$files   = $request->get_file_params();
 		$options = $this->store->options( $run );
 		$stored  = $this->library->store(
@@ -314,6 +315,7 @@ class Run_Media_Controller extends \WP_REST_Controller {
 		if ( is_wp_error( $run ) ) {
 			return $run;
 		}
+		\SpacesImporter\Import_Mode::importing();
 		$files   = $request->get_file_params();
 		$options = $this->store->options( $run );
 		$client  = 'server' !== $options['imageSizes'];

@@ -7,6 +7,7 @@
 
 namespace SpacesImporter\REST;
 
+use SpacesImporter\Import_Mode;
 use SpacesImporter\Run_Options;
 use SpacesImporter\Run_Store;
 use SpacesImporter\Run_Undo;
@@ -245,10 +246,18 @@ class Runs_Controller extends \WP_REST_Controller {
 			if ( is_wp_error( $valid ) ) {
 				return $valid;
 			}
+			Import_Mode::importing();
 			$run = $this->store->create( $fingerprint, $request['name'], $request['totals'], $options );
 			if ( is_wp_error( $run ) ) {
 				return $run;
 			}
+			/**
+			 * Fires when an import starts, as in the WordPress Importer: once
+			 * per run, when it is created (not when it is resumed), with
+			 * `WP_IMPORTING` defined. The run then receives its files and
+			 * posts over several requests; `import_end` fires when it is finalized.
+			 */
+			do_action( 'import_start' );
 		}
 		$data            = $this->store->to_response( $run );
 		$data['resumed'] = $resumed;
