@@ -16,16 +16,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * `POST /runs/{id}/finalize` does one bounded step of the run's last work.
  */
-class Run_Finalize_Controller extends \WP_REST_Controller {
-
-	use Run_Route;
-
-	/**
-	 * Route namespace.
-	 *
-	 * @var string
-	 */
-	protected $namespace = 'spaces-importer/v1';
+class Run_Finalize_Controller extends Controller {
 
 	/**
 	 * Route base.
@@ -93,8 +84,8 @@ class Run_Finalize_Controller extends \WP_REST_Controller {
 			return $run;
 		}
 		Import_Mode::importing();
-		$finished         = Run_Store::STATE_COMPLETE === $this->store->state( $run );
-		$remaining        = $this->finalizer->step( $run );
+		$finished  = Run_Store::STATE_COMPLETE === $this->store->state( $run );
+		$remaining = $this->finalizer->step( $run );
 		if ( 0 === $remaining && ! $finished ) {
 			/**
 			 * Fires when an import ends, as in the WordPress Importer: once per
@@ -102,20 +93,6 @@ class Run_Finalize_Controller extends \WP_REST_Controller {
 			 */
 			do_action( 'import_end' );
 		}
-		$data             = $this->store->to_response( get_post( $run->ID ) );
-		$data['finalize'] = array( 'remaining' => $remaining );
-		return rest_ensure_response( $data );
-	}
-
-	/**
-	 * The answer's schema: the run.
-	 *
-	 * @return array
-	 */
-	public function get_item_schema() {
-		if ( ! $this->schema ) {
-			$this->schema = Run_Schema::get();
-		}
-		return $this->add_additional_fields_schema( $this->schema );
+		return $this->run_response( get_post( $run->ID ), $request, array( 'finalize' => array( 'remaining' => $remaining ) ) );
 	}
 }

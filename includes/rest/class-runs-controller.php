@@ -18,16 +18,7 @@ defined( 'ABSPATH' ) || exit;
  * `POST /runs` starts or resumes a run, `GET /runs` lists them, `GET /runs/{id}`
  * reads one and `DELETE /runs/{id}` undoes it.
  */
-class Runs_Controller extends \WP_REST_Controller {
-
-	use Run_Route;
-
-	/**
-	 * Route namespace.
-	 *
-	 * @var string
-	 */
-	protected $namespace = 'spaces-importer/v1';
+class Runs_Controller extends Controller {
 
 	/**
 	 * Route base.
@@ -226,7 +217,7 @@ class Runs_Controller extends \WP_REST_Controller {
 	 */
 	public function get_items( $request ) {
 		$runs = $this->store->find_all( (string) $request['fingerprint'], Permissions::listed_runs_owner() );
-		return rest_ensure_response( array_map( array( $this->store, 'to_response' ), $runs ) );
+		return rest_ensure_response( $this->prepare_runs_for_collection( $runs, $request ) );
 	}
 
 	/**
@@ -259,9 +250,9 @@ class Runs_Controller extends \WP_REST_Controller {
 			 */
 			do_action( 'import_start' );
 		}
-		$data            = $this->store->to_response( $run );
-		$data['resumed'] = $resumed;
-		return new \WP_REST_Response( $data, $resumed ? 200 : 201 );
+		$response = $this->run_response( $run, $request, array( 'resumed' => $resumed ) );
+		$response->set_status( $resumed ? 200 : 201 );
+		return $response;
 	}
 
 	/**
@@ -275,7 +266,7 @@ class Runs_Controller extends \WP_REST_Controller {
 		if ( is_wp_error( $run ) ) {
 			return $run;
 		}
-		return rest_ensure_response( $this->store->to_response( $run ) );
+		return $this->prepare_item_for_response( $run, $request );
 	}
 
 	/**
@@ -289,21 +280,7 @@ class Runs_Controller extends \WP_REST_Controller {
 		if ( is_wp_error( $run ) ) {
 			return $run;
 		}
-		$remaining    = $this->undo->step( $run, (bool) $request['force'] );
-		$data         = $this->store->to_response( get_post( $run->ID ) );
-		$data['undo'] = array( 'remaining' => $remaining );
-		return rest_ensure_response( $data );
-	}
-
-	/**
-	 * The run's schema.
-	 *
-	 * @return array
-	 */
-	public function get_item_schema() {
-		if ( ! $this->schema ) {
-			$this->schema = Run_Schema::get();
-		}
-		return $this->add_additional_fields_schema( $this->schema );
+		$remaining = $this->undo->step( $run, (bool) $request['force'] );
+		return $this->run_response( get_post( $run->ID ), $request, array( 'undo' => array( 'remaining' => $remaining ) ) );
 	}
 }
