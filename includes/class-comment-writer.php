@@ -23,8 +23,6 @@ defined( 'ABSPATH' ) || exit;
  */
 class Comment_Writer {
 
-	const META_KEY = '_spaces_importer_key';
-
 	/**
 	 * Rows per INSERT statement; statements also stay under about 1 MB.
 	 */
@@ -186,7 +184,7 @@ class Comment_Writer {
 				"SELECT c.comment_ID, c.comment_author, c.comment_date_gmt, c.comment_content FROM {$wpdb->comments} c
 				LEFT JOIN {$wpdb->commentmeta} cm ON cm.comment_id = c.comment_ID AND cm.meta_key = %s
 				WHERE c.comment_post_ID = %d AND c.comment_ID >= %d AND cm.meta_id IS NULL ORDER BY c.comment_ID",
-				self::META_KEY,
+				Item_Meta::COMMENT_KEY,
 				$post_id,
 				$first
 			)
@@ -202,8 +200,8 @@ class Comment_Writer {
 				continue;
 			}
 			$key    = array_shift( $by_fields[ $fields ] );
-			$meta[] = $wpdb->prepare( '( %d, %s, %s )', $comment->comment_ID, self::META_KEY, $key );
-			$meta[] = $wpdb->prepare( '( %d, %s, %s )', $comment->comment_ID, Run_Store::META_RUN, (string) (int) $run_id );
+			$meta[] = $wpdb->prepare( '( %d, %s, %s )', $comment->comment_ID, Item_Meta::COMMENT_KEY, $key );
+			$meta[] = $wpdb->prepare( '( %d, %s, %s )', $comment->comment_ID, Item_Meta::RUN, (string) (int) $run_id );
 		}
 		if ( $meta ) {
 			// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- each row prepared above.
@@ -245,7 +243,7 @@ class Comment_Writer {
 				INNER JOIN {$wpdb->comments} c ON c.comment_ID = cm.comment_id
 				WHERE c.comment_post_ID = %d AND cm.meta_key = %s",
 				$post_id,
-				self::META_KEY
+				Item_Meta::COMMENT_KEY
 			)
 		);
 		return array_fill_keys( $keys, true );

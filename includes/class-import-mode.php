@@ -47,7 +47,7 @@ final class Import_Mode {
 	 * Tells WordPress and plugins that this request imports, as WordPress does
 	 * for an importer's screen: core and plugins skip pings, enclosures and
 	 * notifications, and `import_start`/`import_end` listeners that check
-	 * `WP_IMPORTING` see it. Every request that writes to a run calls this.
+	 * `WP_IMPORTING` see it. Every request that imports (start, media, posts, finalize) calls this.
 	 */
 	public static function importing() {
 		if ( ! defined( 'WP_IMPORTING' ) ) {

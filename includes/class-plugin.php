@@ -11,6 +11,7 @@ defined( 'ABSPATH' ) || exit;
 
 require_once __DIR__ . '/class-dates.php';
 require_once __DIR__ . '/class-import-mode.php';
+require_once __DIR__ . '/class-item-meta.php';
 require_once __DIR__ . '/class-run-options.php';
 require_once __DIR__ . '/class-run-report.php';
 require_once __DIR__ . '/class-run-store.php';

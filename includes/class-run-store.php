@@ -12,7 +12,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Keeps the record of each import run, so a run can be resumed, reported and undone.
  *
- * Everything a run creates carries the run's id in meta ({@see Run_Store::META_RUN}):
+ * Everything a run creates carries the run's id in meta ({@see Item_Meta::RUN}):
  * posts, comments, attachments and terms. That is how finalize and undo find it again.
  */
 class Run_Store {
@@ -22,8 +22,6 @@ class Run_Store {
 	const META_TOTALS      = '_spaces_importer_totals';
 	const META_STATE       = '_spaces_importer_state';
 	const META_OPTIONS     = '_spaces_importer_options';
-	const META_RUN         = '_spaces_importer_run';
-	const META_SOURCE_ID   = '_spaces_importer_source_id';
 
 	const STATE_RUNNING  = 'running';
 	const STATE_COMPLETE = 'complete';
@@ -275,7 +273,7 @@ class Run_Store {
 				INNER JOIN {$wpdb->postmeta} fp ON fp.post_id = CAST( run_meta.meta_value AS UNSIGNED ) AND fp.meta_key = %s
 				WHERE fp.meta_value IN ( $placeholders ) AND p.post_type = 'post' AND p.post_status <> 'trash'
 				GROUP BY fp.meta_value", // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare
-				array_merge( array( self::META_RUN, self::META_FINGERPRINT ), $fingerprints )
+				array_merge( array( Item_Meta::RUN, self::META_FINGERPRINT ), $fingerprints )
 			)
 		);
 		$counts = array();
