@@ -77,7 +77,7 @@ class Admin_Screen {
 	 */
 	private function initial_state() {
 		return array(
-			'restNamespace' => 'spaces-importer/v1',
+			'restNamespace' => REST\Controller::REST_NAMESPACE,
 			'postsUrl'      => admin_url( 'edit.php' ),
 			'limits'        => Run_Store::limits(),
 		);

@@ -23,8 +23,6 @@ defined( 'ABSPATH' ) || exit;
  */
 class Comment_Writer {
 
-	const META_KEY = '_spaces_importer_key';
-
 	/**
 	 * Rows per INSERT statement; statements also stay under about 1 MB.
 	 */
@@ -66,6 +64,23 @@ class Comment_Writer {
 			}
 			$known[ $key ] = true;
 			$row           = $this->comment_data( $post_id, $comment, $mode );
+			/**
+			 * Filters a comment before it is written (the WordPress Importer
+			 * offers `wp_import_post_comments` for the same). The row's fields
+			 * are the `wp_comments` columns this importer writes, already
+			 * filtered as an untrusted commenter's are; they are stored as
+			 * returned. Return false to leave the comment out.
+			 *
+			 * @param array|false $row     The comment's row, unslashed.
+			 * @param array       $comment The comment as the client sent it.
+			 * @param int         $post_id The post it belongs to.
+			 * @param int         $run_id  The import run.
+			 */
+			$filtered = apply_filters( 'spaces_importer_comment_data', $row, $comment, (int) $post_id, (int) $run_id );
+			if ( ! is_array( $filtered ) ) {
+				continue;
+			}
+			$row = array_merge( $row, $filtered, array( 'comment_post_ID' => (int) $post_id ) );
 			// The column holds 64 KB; the row would make its whole statement fail.
 			if ( strlen( $row['comment_content'] ) <= self::MAX_CONTENT_BYTES ) {
 				$rows[ $key ] = $row;
@@ -169,7 +184,7 @@ class Comment_Writer {
 				"SELECT c.comment_ID, c.comment_author, c.comment_date_gmt, c.comment_content FROM {$wpdb->comments} c
 				LEFT JOIN {$wpdb->commentmeta} cm ON cm.comment_id = c.comment_ID AND cm.meta_key = %s
 				WHERE c.comment_post_ID = %d AND c.comment_ID >= %d AND cm.meta_id IS NULL ORDER BY c.comment_ID",
-				self::META_KEY,
+				Item_Meta::COMMENT_KEY,
 				$post_id,
 				$first
 			)
@@ -185,8 +200,8 @@ class Comment_Writer {
 				continue;
 			}
 			$key    = array_shift( $by_fields[ $fields ] );
-			$meta[] = $wpdb->prepare( '( %d, %s, %s )', $comment->comment_ID, self::META_KEY, $key );
-			$meta[] = $wpdb->prepare( '( %d, %s, %s )', $comment->comment_ID, Run_Store::META_RUN, (string) (int) $run_id );
+			$meta[] = $wpdb->prepare( '( %d, %s, %s )', $comment->comment_ID, Item_Meta::COMMENT_KEY, $key );
+			$meta[] = $wpdb->prepare( '( %d, %s, %s )', $comment->comment_ID, Item_Meta::RUN, (string) (int) $run_id );
 		}
 		if ( $meta ) {
 			// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- each row prepared above.
@@ -228,7 +243,7 @@ class Comment_Writer {
 				INNER JOIN {$wpdb->comments} c ON c.comment_ID = cm.comment_id
 				WHERE c.comment_post_ID = %d AND cm.meta_key = %s",
 				$post_id,
-				self::META_KEY
+				Item_Meta::COMMENT_KEY
 			)
 		);
 		return array_fill_keys( $keys, true );

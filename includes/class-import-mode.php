@@ -44,13 +44,22 @@ final class Import_Mode {
 	private static $taken_off = array();
 
 	/**
+	 * Tells WordPress and plugins that this request imports, as WordPress does
+	 * for an importer's screen: core and plugins skip pings, enclosures and
+	 * notifications, and `import_start`/`import_end` listeners that check
+	 * `WP_IMPORTING` see it. Every request that imports (start, media, posts, finalize) calls this.
+	 */
+	public static function importing() {
+		if ( ! defined( 'WP_IMPORTING' ) ) {
+			define( 'WP_IMPORTING', true );
+		}
+	}
+
+	/**
 	 * Enters importing mode.
 	 */
 	public static function begin() {
-		if ( ! defined( 'WP_IMPORTING' ) ) {
-			// Core and plugins skip pings, enclosures and notifications while importing.
-			define( 'WP_IMPORTING', true );
-		}
+		self::importing();
 		wp_defer_term_counting( true );
 		wp_defer_comment_counting( true );
 		self::$was_suspended = wp_suspend_cache_invalidation( true );

@@ -57,7 +57,7 @@ class Legacy_Redirects {
 		if ( ! preg_match( self::PATTERN, $path, $match ) ) {
 			return null;
 		}
-		$found = Post_Writer::find_by_source_ids( array( self::source_id( $match[1], $match[2] ) ) );
+		$found = Item_Meta::posts_by_source_ids( array( self::source_id( $match[1], $match[2] ) ) );
 		$post  = $found ? get_post( reset( $found ) ) : null;
 		if ( ! $post || ! is_post_publicly_viewable( $post ) ) {
 			return null;

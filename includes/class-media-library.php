@@ -15,10 +15,6 @@ defined( 'ABSPATH' ) || exit;
  */
 class Media_Library {
 
-	const META_SHA256         = '_spaces_importer_sha256';
-	const META_ARCHIVE_PATH   = '_spaces_importer_path';
-	const META_NEEDS_METADATA = '_spaces_importer_needs_metadata';
-
 	/**
 	 * Attachments already holding these contents that the current user may
 	 * edit (another user's file is theirs: this user stores their own copy).
@@ -31,29 +27,17 @@ class Media_Library {
 		if ( ! $hashes ) {
 			return array();
 		}
-		global $wpdb;
-		$placeholders = implode( ',', array_fill( 0, count( $hashes ), '%s' ) );
-		// One query for the whole list; meta_query would join once per hash.
-		$rows  = $wpdb->get_results( // phpcs:ignore WordPress.DB.DirectDatabaseQuery
-			$wpdb->prepare(
-				"SELECT m.meta_value AS hash, m.post_id AS id FROM {$wpdb->postmeta} m
-				INNER JOIN {$wpdb->posts} p ON p.ID = m.post_id
-				WHERE m.meta_key = %s AND p.post_type = 'attachment' AND m.meta_value IN ( $placeholders )
-				ORDER BY m.post_id", // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare
-				array_merge( array( self::META_SHA256 ), $hashes )
-			)
-		);
 		$found = array();
-		foreach ( $rows as $row ) {
-			if ( isset( $found[ $row->hash ] ) || ! current_user_can( 'edit_post', (int) $row->id ) ) {
-				continue;
-			}
-			$url = wp_get_attachment_url( (int) $row->id );
-			if ( $url ) {
-				$found[ $row->hash ] = array(
-					'attachmentId' => (int) $row->id,
-					'url'          => $url,
-				);
+		foreach ( Item_Meta::attachments_by_hashes( $hashes ) as $hash => $ids ) {
+			foreach ( $ids as $id ) {
+				$url = current_user_can( 'edit_post', $id ) ? wp_get_attachment_url( $id ) : false;
+				if ( $url ) {
+					$found[ $hash ] = array(
+						'attachmentId' => $id,
+						'url'          => $url,
+					);
+					break;
+				}
 			}
 		}
 		return $found;
@@ -134,13 +118,13 @@ class Media_Library {
 			}
 		}
 		$meta_input = array(
-			self::META_SHA256       => $sha256,
-			self::META_ARCHIVE_PATH => sanitize_text_field( $path ),
-			Run_Store::META_RUN     => (int) $run_id,
+			Item_Meta::SHA256       => $sha256,
+			Item_Meta::ARCHIVE_PATH => sanitize_text_field( $path ),
+			Item_Meta::RUN          => (int) $run_id,
 		);
 		if ( ! $metadata ) {
 			// WordPress makes the sizes at finalize.
-			$meta_input[ self::META_NEEDS_METADATA ] = 1;
+			$meta_input[ Item_Meta::NEEDS_METADATA ] = 1;
 		}
 
 		$attachment_id = wp_insert_attachment(

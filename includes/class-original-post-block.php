@@ -38,7 +38,7 @@ class Original_Post_Block {
 	 */
 	public static function render( $post_id, $wrapper_attributes ) {
 		$post = $post_id ? get_post( $post_id ) : null;
-		$url  = $post ? (string) get_post_meta( $post->ID, Post_Writer::META_ORIGINAL_URL, true ) : '';
+		$url  = $post ? (string) get_post_meta( $post->ID, Item_Meta::ORIGINAL_URL, true ) : '';
 		if ( ! $post || '' === $url ) {
 			return '';
 		}

@@ -11,6 +11,7 @@ defined( 'ABSPATH' ) || exit;
 
 require_once __DIR__ . '/class-dates.php';
 require_once __DIR__ . '/class-import-mode.php';
+require_once __DIR__ . '/class-item-meta.php';
 require_once __DIR__ . '/class-run-options.php';
 require_once __DIR__ . '/class-run-report.php';
 require_once __DIR__ . '/class-run-store.php';
@@ -30,8 +31,8 @@ require_once __DIR__ . '/class-original-post-block.php';
 require_once __DIR__ . '/class-admin-screen.php';
 require_once __DIR__ . '/class-posts-list-filter.php';
 require_once __DIR__ . '/rest/class-permissions.php';
-require_once __DIR__ . '/rest/trait-run-route.php';
-require_once __DIR__ . '/rest/class-run-schema.php';
+require_once __DIR__ . '/rest/class-controller.php';
+require_once __DIR__ . '/rest/class-schemas.php';
 require_once __DIR__ . '/rest/class-runs-controller.php';
 require_once __DIR__ . '/rest/class-run-media-controller.php';
 require_once __DIR__ . '/rest/class-run-posts-controller.php';
@@ -82,7 +83,7 @@ final class Plugin {
 	}
 
 	/**
-	 * Registers the REST routes of the `spaces-importer/v1` namespace.
+	 * Registers the REST routes (namespace {@see REST\Controller::REST_NAMESPACE}).
 	 */
 	public function register_routes() {
 		$store = new Run_Store();

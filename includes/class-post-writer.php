@@ -17,11 +17,6 @@ defined( 'ABSPATH' ) || exit;
  */
 class Post_Writer {
 
-	const META_ORIGINAL_URL = '_spaces_importer_original_url';
-	const META_HASH         = '_spaces_importer_hash';
-	const META_LINKS        = '_spaces_importer_links';
-	const META_LINKS_RUN    = '_spaces_importer_links_pending';
-
 	/**
 	 * The block appended when the owner asks for it.
 	 */
@@ -97,7 +92,7 @@ class Post_Writer {
 		self::guard();
 		$claimed = $this->lock->claim_many( wp_list_pluck( $items, 'sourceId' ) );
 		// Looked up under the locks: a copy of this batch sent meanwhile may have created them.
-		$existing = self::find_by_source_ids( array_keys( array_filter( $claimed ) ) );
+		$existing = Item_Meta::posts_by_source_ids( array_keys( array_filter( $claimed ) ) );
 		$this->prepare_terms( $items, $existing, (int) $run_id, $options );
 
 		$results = array();
@@ -168,7 +163,7 @@ class Post_Writer {
 		}
 		foreach ( $items as $item ) {
 			$post_id = isset( $existing[ $item['sourceId'] ] ) ? $existing[ $item['sourceId'] ] : 0;
-			if ( $post_id && ( 'update' !== $options['existing'] || ! current_user_can( 'edit_post', $post_id ) || get_post_meta( $post_id, self::META_HASH, true ) === self::content_hash( $item, $options ) ) ) {
+			if ( $post_id && ( 'update' !== $options['existing'] || ! current_user_can( 'edit_post', $post_id ) || get_post_meta( $post_id, Item_Meta::HASH, true ) === self::content_hash( $item, $options ) ) ) {
 				continue;
 			}
 			$scratch  = array();
@@ -271,37 +266,6 @@ class Post_Writer {
 	}
 
 	/**
-	 * Finds posts already imported from these Spaces ids.
-	 *
-	 * @param string[] $source_ids Spaces item ids.
-	 * @return array<string,int> Post id by Spaces id.
-	 */
-	public static function find_by_source_ids( array $source_ids ) {
-		$source_ids = array_values( array_unique( array_map( 'strval', $source_ids ) ) );
-		if ( ! $source_ids ) {
-			return array();
-		}
-		global $wpdb;
-		$placeholders = implode( ',', array_fill( 0, count( $source_ids ), '%s' ) );
-		// One query for the whole batch; meta_query would join once per id.
-		$rows = $wpdb->get_results( // phpcs:ignore WordPress.DB.DirectDatabaseQuery
-			$wpdb->prepare(
-				"SELECT m.meta_value AS source_id, MIN( m.post_id ) AS post_id FROM {$wpdb->postmeta} m
-				INNER JOIN {$wpdb->posts} p ON p.ID = m.post_id
-				WHERE m.meta_key = %s AND p.post_type = 'post' AND p.post_status <> 'trash'
-				AND m.meta_value IN ( $placeholders )
-				GROUP BY m.meta_value", // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare
-				array_merge( array( Run_Store::META_SOURCE_ID ), $source_ids )
-			)
-		);
-		$found = array();
-		foreach ( $rows as $row ) {
-			$found[ $row->source_id ] = (int) $row->post_id;
-		}
-		return $found;
-	}
-
-	/**
 	 * Creates, updates or leaves one post, then adds its missing comments.
 	 *
 	 * @param array $item    The normalized post.
@@ -344,7 +308,7 @@ class Post_Writer {
 			'postId'   => $post_id,
 		);
 		if ( $post_id ) {
-			$same = get_post_meta( $post_id, self::META_HASH, true ) === $hash;
+			$same = get_post_meta( $post_id, Item_Meta::HASH, true ) === $hash;
 			if ( $same || 'update' !== $options['existing'] ) {
 				return $result + array( 'status' => $same ? 'unchanged' : 'skipped' );
 			}
@@ -362,9 +326,9 @@ class Post_Writer {
 			'post_title'   => htmlspecialchars( $item['title'], ENT_NOQUOTES, 'UTF-8' ),
 			'post_content' => $this->content( $item, $images, $options ),
 			'meta_input'   => array(
-				Run_Store::META_SOURCE_ID => $item['sourceId'],
-				self::META_ORIGINAL_URL   => isset( $item['originalUrl'] ) ? esc_url_raw( $item['originalUrl'] ) : '',
-				self::META_HASH           => $hash,
+				Item_Meta::SOURCE_ID    => $item['sourceId'],
+				Item_Meta::ORIGINAL_URL => isset( $item['originalUrl'] ) ? esc_url_raw( $item['originalUrl'] ) : '',
+				Item_Meta::HASH         => $hash,
 			),
 		);
 		$this->add_terms( $postarr, $item['categories'], $run_id, $options, $warnings );
@@ -390,13 +354,26 @@ class Post_Writer {
 			$postarr['post_author']    = $options['author'];
 			$postarr['comment_status'] = 'open';
 			// A new post's meta goes in after it, in one statement (see add_new_meta()).
-			$new_meta = $postarr['meta_input'] + array( Run_Store::META_RUN => $run_id );
+			$new_meta = $postarr['meta_input'] + array( Item_Meta::RUN => $run_id );
 			if ( $item['links'] ) {
-				$new_meta[ self::META_LINKS ]     = self::links_meta( $item['links'] );
-				$new_meta[ self::META_LINKS_RUN ] = (int) $run_id;
+				$new_meta[ Item_Meta::LINKS ]         = self::links_meta( $item['links'] );
+				$new_meta[ Item_Meta::LINKS_PENDING ] = (int) $run_id;
 			}
 			unset( $postarr['meta_input'] );
 		}
+		/**
+		 * Filters a post before it is written, as the WordPress Importer's
+		 * `wp_import_post_data_processed` does: the arguments of
+		 * `wp_insert_post()` (or of `wp_update_post()`, with `ID`, for a post
+		 * imported before). The body was filtered by `wp_kses_post()` already
+		 * and is stored as returned.
+		 *
+		 * @param array $postarr Post data, unslashed.
+		 * @param array $item    The post as the client sent it (see the posts route's schema).
+		 * @param int   $run_id  The import run.
+		 */
+		$filtered = apply_filters( 'spaces_importer_post_data', $postarr, $item, $run_id );
+		$postarr  = is_array( $filtered ) ? $filtered : $postarr;
 
 		// Content was filtered above; kses must not filter it again by the importer's role.
 		kses_remove_filters();
@@ -649,11 +626,11 @@ class Post_Writer {
 	 */
 	private function keep_links( $post_id, array $links, $run_id ) {
 		if ( ! $links ) {
-			delete_post_meta( $post_id, self::META_LINKS );
-			delete_post_meta( $post_id, self::META_LINKS_RUN );
+			delete_post_meta( $post_id, Item_Meta::LINKS );
+			delete_post_meta( $post_id, Item_Meta::LINKS_PENDING );
 			return;
 		}
-		update_post_meta( $post_id, self::META_LINKS, self::links_meta( $links ) );
-		update_post_meta( $post_id, self::META_LINKS_RUN, (int) $run_id );
+		update_post_meta( $post_id, Item_Meta::LINKS, self::links_meta( $links ) );
+		update_post_meta( $post_id, Item_Meta::LINKS_PENDING, (int) $run_id );
 	}
 }

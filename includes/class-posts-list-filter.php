@@ -50,7 +50,7 @@ class Posts_List_Filter {
 		}
 		$meta_query   = (array) $query->get( 'meta_query' );
 		$meta_query[] = array(
-			'key'   => Run_Store::META_RUN,
+			'key'   => Item_Meta::RUN,
 			'value' => (string) $run_id,
 		);
 		$query->set( 'meta_query', $meta_query ); // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_query -- one admin list.

@@ -21,12 +21,6 @@ class Run_Finalizer {
 	const LINKS_PER_STEP      = 50;
 
 	/**
-	 * Marks a post whose links name posts not on the site yet: a later run
-	 * (the rest of the blog, imported from another archive) may bring them.
-	 */
-	const META_LINKS_UNRESOLVED = '_spaces_importer_links_unresolved';
-
-	/**
 	 * Marks a run that has taken over the unresolved links of earlier runs.
 	 */
 	const META_ADOPTED = '_spaces_importer_links_adopted';
@@ -111,9 +105,9 @@ class Run_Finalizer {
 				LEFT JOIN {$wpdb->postmeta} r ON r.post_id = m.post_id AND r.meta_key = %s
 				LEFT JOIN {$wpdb->postmeta} f ON f.post_id = r.meta_value AND f.meta_key = %s
 				WHERE m.meta_key = %s",
-				Run_Store::META_RUN,
+				Item_Meta::RUN,
 				Run_Store::META_FINGERPRINT,
-				self::META_LINKS_UNRESOLVED
+				Item_Meta::LINKS_UNRESOLVED
 			)
 		);
 		foreach ( $rows as $row ) {
@@ -121,8 +115,8 @@ class Run_Finalizer {
 			if ( ! $ours || ! current_user_can( 'edit_post', (int) $row->post_id ) ) {
 				continue;
 			}
-			delete_post_meta( (int) $row->post_id, self::META_LINKS_UNRESOLVED );
-			update_post_meta( (int) $row->post_id, Post_Writer::META_LINKS_RUN, (int) $run_id );
+			delete_post_meta( (int) $row->post_id, Item_Meta::LINKS_UNRESOLVED );
+			update_post_meta( (int) $row->post_id, Item_Meta::LINKS_PENDING, (int) $run_id );
 		}
 		update_post_meta( $run_id, self::META_ADOPTED, 1 );
 	}
@@ -141,9 +135,9 @@ class Run_Finalizer {
 		global $wpdb;
 		$links = array();
 		foreach ( $post_ids as $post_id ) {
-			$links[ $post_id ] = (array) get_post_meta( $post_id, Post_Writer::META_LINKS, true );
+			$links[ $post_id ] = (array) get_post_meta( $post_id, Item_Meta::LINKS, true );
 		}
-		$targets = Post_Writer::find_by_source_ids( wp_list_pluck( array_merge( array(), ...array_values( $links ) ), 'sourceId' ) );
+		$targets = Item_Meta::posts_by_source_ids( wp_list_pluck( array_merge( array(), ...array_values( $links ) ), 'sourceId' ) );
 		foreach ( $post_ids as $post_id ) {
 			$map        = array();
 			$unresolved = false;
@@ -162,9 +156,9 @@ class Run_Finalizer {
 				$wpdb->update( $wpdb->posts, array( 'post_content' => $content ), array( 'ID' => $post_id ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 				clean_post_cache( $post_id );
 			}
-			delete_post_meta( $post_id, Post_Writer::META_LINKS_RUN );
+			delete_post_meta( $post_id, Item_Meta::LINKS_PENDING );
 			if ( $unresolved ) {
-				update_post_meta( $post_id, self::META_LINKS_UNRESOLVED, 1 );
+				update_post_meta( $post_id, Item_Meta::LINKS_UNRESOLVED, 1 );
 			}
 		}
 		return true;
@@ -179,7 +173,7 @@ class Run_Finalizer {
 	 */
 	private function posts_with_links( $run_id, $limit ) {
 		global $wpdb;
-		$sql = $wpdb->prepare( "SELECT post_id FROM {$wpdb->postmeta} WHERE meta_key = %s AND meta_value = %s ORDER BY post_id", Post_Writer::META_LINKS_RUN, (string) $run_id );
+		$sql = $wpdb->prepare( "SELECT post_id FROM {$wpdb->postmeta} WHERE meta_key = %s AND meta_value = %s ORDER BY post_id", Item_Meta::LINKS_PENDING, (string) $run_id );
 		if ( $limit ) {
 			$sql .= $wpdb->prepare( ' LIMIT %d', $limit );
 		}
@@ -204,7 +198,7 @@ class Run_Finalizer {
 		require_once ABSPATH . 'wp-admin/includes/media.php';
 		foreach ( $ids as $id ) {
 			// Marked done first: an image that crashes the image library must not stop every later finalize.
-			delete_post_meta( $id, Media_Library::META_NEEDS_METADATA );
+			delete_post_meta( $id, Item_Meta::NEEDS_METADATA );
 			$file = get_attached_file( $id );
 			if ( $file && file_exists( $file ) ) {
 				wp_update_attachment_metadata( $id, wp_generate_attachment_metadata( $id, $file ) );
@@ -221,7 +215,7 @@ class Run_Finalizer {
 	 */
 	private function attachments_without_metadata( $limit ) {
 		global $wpdb;
-		$sql = $wpdb->prepare( "SELECT post_id FROM {$wpdb->postmeta} WHERE meta_key = %s ORDER BY post_id", Media_Library::META_NEEDS_METADATA );
+		$sql = $wpdb->prepare( "SELECT post_id FROM {$wpdb->postmeta} WHERE meta_key = %s ORDER BY post_id", Item_Meta::NEEDS_METADATA );
 		if ( $limit ) {
 			$sql .= $wpdb->prepare( ' LIMIT %d', $limit );
 		}
@@ -241,7 +235,7 @@ class Run_Finalizer {
 				$wpdb->prepare(
 					"SELECT DISTINCT c.comment_post_ID FROM {$wpdb->comments} c
 					INNER JOIN {$wpdb->commentmeta} cm ON cm.comment_id = c.comment_ID AND cm.meta_key = %s AND cm.meta_value = %s",
-					Run_Store::META_RUN,
+					Item_Meta::RUN,
 					(string) $run_id
 				)
 			)
@@ -256,7 +250,7 @@ class Run_Finalizer {
 				"SELECT DISTINCT tt.term_taxonomy_id, tt.taxonomy FROM {$wpdb->term_taxonomy} tt
 				INNER JOIN {$wpdb->term_relationships} tr ON tr.term_taxonomy_id = tt.term_taxonomy_id
 				INNER JOIN {$wpdb->postmeta} pm ON pm.post_id = tr.object_id AND pm.meta_key = %s AND pm.meta_value = %s",
-				Run_Store::META_RUN,
+				Item_Meta::RUN,
 				(string) $run_id
 			)
 		);

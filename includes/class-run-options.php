@@ -117,16 +117,16 @@ final class Run_Options {
 	 */
 	public static function check_capabilities( array $options ) {
 		if ( get_current_user_id() !== $options['author'] && ! current_user_can( 'edit_others_posts' ) ) {
-			return self::forbidden( 'spaces_importer_cannot_assign_author', __( 'Sorry, you are not allowed to import posts as another user.', 'spaces-importer' ) );
+			return REST\Permissions::forbidden( 'spaces_importer_cannot_assign_author', __( 'Sorry, you are not allowed to import posts as another user.', 'spaces-importer' ) );
 		}
 		if ( in_array( $options['status'], array( 'publish', 'private' ), true ) && ! current_user_can( 'publish_posts' ) ) {
-			return self::forbidden( 'spaces_importer_cannot_publish', __( 'Sorry, you are not allowed to publish posts on this site.', 'spaces-importer' ) );
+			return REST\Permissions::forbidden( 'spaces_importer_cannot_publish', __( 'Sorry, you are not allowed to publish posts on this site.', 'spaces-importer' ) );
 		}
 		if ( 'approved' === $options['comments'] && ! current_user_can( 'moderate_comments' ) ) {
-			return self::forbidden( 'spaces_importer_cannot_approve_comments', __( 'Sorry, you are not allowed to approve comments on this site. Import comments as pending instead.', 'spaces-importer' ) );
+			return REST\Permissions::forbidden( 'spaces_importer_cannot_approve_comments', __( 'Sorry, you are not allowed to approve comments on this site. Import comments as pending instead.', 'spaces-importer' ) );
 		}
 		if ( $options['images'] && ! current_user_can( 'upload_files' ) ) {
-			return self::forbidden( 'spaces_importer_cannot_upload', __( 'Sorry, you are not allowed to upload files to this site. Import without images instead.', 'spaces-importer' ) );
+			return REST\Permissions::forbidden( 'spaces_importer_cannot_upload', __( 'Sorry, you are not allowed to upload files to this site. Import without images instead.', 'spaces-importer' ) );
 		}
 		return true;
 	}
@@ -149,17 +149,6 @@ final class Run_Options {
 			}
 		}
 		return true;
-	}
-
-	/**
-	 * A 403 error.
-	 *
-	 * @param string $code    Error code.
-	 * @param string $message Message for people.
-	 * @return \WP_Error
-	 */
-	private static function forbidden( $code, $message ) {
-		return new \WP_Error( $code, $message, array( 'status' => rest_authorization_required_code() ) );
 	}
 
 	/**

@@ -12,7 +12,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Keeps the record of each import run, so a run can be resumed, reported and undone.
  *
- * Everything a run creates carries the run's id in meta ({@see Run_Store::META_RUN}):
+ * Everything a run creates carries the run's id in meta ({@see Item_Meta::RUN}):
  * posts, comments, attachments and terms. That is how finalize and undo find it again.
  */
 class Run_Store {
@@ -22,8 +22,6 @@ class Run_Store {
 	const META_TOTALS      = '_spaces_importer_totals';
 	const META_STATE       = '_spaces_importer_state';
 	const META_OPTIONS     = '_spaces_importer_options';
-	const META_RUN         = '_spaces_importer_run';
-	const META_SOURCE_ID   = '_spaces_importer_source_id';
 
 	const STATE_RUNNING  = 'running';
 	const STATE_COMPLETE = 'complete';
@@ -233,50 +231,56 @@ class Run_Store {
 	}
 
 	/**
-	 * Counts the posts already on this site from any run of the same archive.
+	 * The archive's fingerprint the run was started with.
 	 *
-	 * @param string $fingerprint The archive's fingerprint.
-	 * @return int
+	 * @param \WP_Post $run The run.
+	 * @return string
 	 */
-	public function count_imported_posts( $fingerprint ) {
-		global $wpdb;
-		// One query: posts whose run shares this fingerprint.
-		return (int) $wpdb->get_var( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- an aggregate WP_Query cannot express.
-			$wpdb->prepare(
-				"SELECT COUNT( DISTINCT p.ID ) FROM {$wpdb->posts} p
-				INNER JOIN {$wpdb->postmeta} run_meta ON run_meta.post_id = p.ID AND run_meta.meta_key = %s
-				INNER JOIN {$wpdb->postmeta} fp ON fp.post_id = CAST( run_meta.meta_value AS UNSIGNED ) AND fp.meta_key = %s
-				WHERE fp.meta_value = %s AND p.post_type = 'post' AND p.post_status <> 'trash'",
-				self::META_RUN,
-				self::META_FINGERPRINT,
-				$fingerprint
-			)
-		);
+	public function fingerprint( \WP_Post $run ) {
+		return (string) get_post_meta( $run->ID, self::META_FINGERPRINT, true );
 	}
 
 	/**
-	 * The run as the REST API shows it.
+	 * What the archive holds, by kind, as the client said when starting.
 	 *
 	 * @param \WP_Post $run The run.
 	 * @return array
 	 */
-	public function to_response( \WP_Post $run ) {
-		$fingerprint = (string) get_post_meta( $run->ID, self::META_FINGERPRINT, true );
-		$totals      = get_post_meta( $run->ID, self::META_TOTALS, true );
-		return array(
-			'id'            => $run->ID,
-			'fingerprint'   => $fingerprint,
-			'name'          => $run->post_title,
-			'state'         => $this->state( $run ),
-			'created'       => mysql_to_rfc3339( $run->post_date_gmt ),
-			'totals'        => is_array( $totals ) ? $totals : array(),
-			'options'       => $this->options( $run ),
-			'importedPosts' => $this->count_imported_posts( $fingerprint ),
-			'counts'        => $this->report->counts( $run->ID ),
-			'failures'      => $this->report->failures( $run->ID ),
-			'limits'        => self::limits(),
-			'imageSizes'    => Image_Sizes::settings( $this->options( $run ) ),
+	public function totals( \WP_Post $run ) {
+		$totals = get_post_meta( $run->ID, self::META_TOTALS, true );
+		return is_array( $totals ) ? $totals : array();
+	}
+
+	/**
+	 * Counts the posts already on this site from any run of the same
+	 * archives, in one query for all of them.
+	 *
+	 * @param string[] $fingerprints The archives' fingerprints.
+	 * @return array<string,int> Posts by fingerprint; an archive with none is left out.
+	 */
+	public function count_imported_posts( array $fingerprints ) {
+		$fingerprints = array_values( array_unique( array_filter( array_map( 'strval', $fingerprints ) ) ) );
+		if ( ! $fingerprints ) {
+			return array();
+		}
+		global $wpdb;
+		$placeholders = implode( ',', array_fill( 0, count( $fingerprints ), '%s' ) );
+		// Posts whose run shares a fingerprint, grouped by it.
+		$rows   = $wpdb->get_results( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- an aggregate WP_Query cannot express.
+			$wpdb->prepare(
+				"SELECT fp.meta_value AS fingerprint, COUNT( DISTINCT p.ID ) AS posts FROM {$wpdb->posts} p
+				INNER JOIN {$wpdb->postmeta} run_meta ON run_meta.post_id = p.ID AND run_meta.meta_key = %s
+				INNER JOIN {$wpdb->postmeta} fp ON fp.post_id = CAST( run_meta.meta_value AS UNSIGNED ) AND fp.meta_key = %s
+				WHERE fp.meta_value IN ( $placeholders ) AND p.post_type = 'post' AND p.post_status <> 'trash'
+				GROUP BY fp.meta_value", // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare
+				array_merge( array( Item_Meta::RUN, self::META_FINGERPRINT ), $fingerprints )
+			)
 		);
+		$counts = array();
+		foreach ( $rows as $row ) {
+			$counts[ $row->fingerprint ] = (int) $row->posts;
+		}
+		return $counts;
 	}
 
 	/**

@@ -24,16 +24,6 @@ class Run_Undo {
 	const SECONDS_PER_STEP = 5;
 
 	/**
-	 * The fields of a post before a run updated it; the run id follows.
-	 */
-	const META_PRIOR_PREFIX = '_spaces_importer_prior_';
-
-	/**
-	 * A run that uses an attachment another run uploaded (one row per run).
-	 */
-	const META_USED_BY = '_spaces_importer_used_by';
-
-	/**
 	 * Where runs are kept.
 	 *
 	 * @var Run_Store
@@ -93,7 +83,7 @@ class Run_Undo {
 				"SELECT DISTINCT p.post_status FROM {$wpdb->posts} p
 				INNER JOIN {$wpdb->postmeta} m ON m.post_id = p.ID AND m.meta_key = %s AND m.meta_value = %s
 				WHERE p.post_type = 'post'",
-				Run_Store::META_RUN,
+				Item_Meta::RUN,
 				(string) $run_id
 			)
 		);
@@ -115,7 +105,7 @@ class Run_Undo {
 	 * @param int $run_id  The run updating it.
 	 */
 	public static function keep_prior( $post_id, $run_id ) {
-		$key = self::META_PRIOR_PREFIX . (int) $run_id;
+		$key = Item_Meta::PRIOR_PREFIX . (int) $run_id;
 		if ( metadata_exists( 'post', $post_id, $key ) ) {
 			return;
 		}
@@ -133,9 +123,9 @@ class Run_Undo {
 			'tags'          => wp_get_object_terms( $post_id, 'post_tag', array( 'fields' => 'ids' ) ),
 			'thumbnail'     => (int) get_post_thumbnail_id( $post_id ),
 			'meta'          => array(
-				Post_Writer::META_HASH         => get_post_meta( $post_id, Post_Writer::META_HASH, true ),
-				Post_Writer::META_ORIGINAL_URL => get_post_meta( $post_id, Post_Writer::META_ORIGINAL_URL, true ),
-				Post_Writer::META_LINKS        => get_post_meta( $post_id, Post_Writer::META_LINKS, true ),
+				Item_Meta::HASH         => get_post_meta( $post_id, Item_Meta::HASH, true ),
+				Item_Meta::ORIGINAL_URL => get_post_meta( $post_id, Item_Meta::ORIGINAL_URL, true ),
+				Item_Meta::LINKS        => get_post_meta( $post_id, Item_Meta::LINKS, true ),
 			),
 		);
 		// Slashed: update_post_meta unslashes what it stores.
@@ -152,13 +142,13 @@ class Run_Undo {
 	public static function record_use( $attachment_id, $run_id ) {
 		$attachment_id = (int) $attachment_id;
 		$run_id        = (int) $run_id;
-		if ( (int) get_post_meta( $attachment_id, Run_Store::META_RUN, true ) === $run_id ) {
+		if ( (int) get_post_meta( $attachment_id, Item_Meta::RUN, true ) === $run_id ) {
 			return;
 		}
-		if ( in_array( (string) $run_id, get_post_meta( $attachment_id, self::META_USED_BY ), true ) ) {
+		if ( in_array( (string) $run_id, get_post_meta( $attachment_id, Item_Meta::USED_BY ), true ) ) {
 			return;
 		}
-		add_post_meta( $attachment_id, self::META_USED_BY, $run_id );
+		add_post_meta( $attachment_id, Item_Meta::USED_BY, $run_id );
 	}
 
 	/**
@@ -184,7 +174,7 @@ class Run_Undo {
 	 */
 	private function restore_updated( $run_id ) {
 		$ids = $this->updated_posts( $run_id, self::ITEMS_PER_PASS );
-		$key = self::META_PRIOR_PREFIX . (int) $run_id;
+		$key = Item_Meta::PRIOR_PREFIX . (int) $run_id;
 		foreach ( $ids as $id ) {
 			$prior = get_post_meta( $id, $key, true );
 			if ( is_array( $prior ) && isset( $prior['post_content'] ) ) {
@@ -225,7 +215,7 @@ class Run_Undo {
 	 */
 	private function updated_posts( $run_id, $limit ) {
 		global $wpdb;
-		$sql = $wpdb->prepare( "SELECT post_id FROM {$wpdb->postmeta} WHERE meta_key = %s ORDER BY post_id", self::META_PRIOR_PREFIX . (int) $run_id );
+		$sql = $wpdb->prepare( "SELECT post_id FROM {$wpdb->postmeta} WHERE meta_key = %s ORDER BY post_id", Item_Meta::PRIOR_PREFIX . (int) $run_id );
 		if ( $limit ) {
 			$sql .= $wpdb->prepare( ' LIMIT %d', $limit );
 		}
@@ -283,7 +273,7 @@ class Run_Undo {
 		foreach ( $ids as $id ) {
 			$this->attachment_cursor = $id;
 			if ( $this->is_used( $id, $run_id ) ) {
-				delete_post_meta( $id, Run_Store::META_RUN );
+				delete_post_meta( $id, Item_Meta::RUN );
 			} elseif ( $force || ! $this->is_used( $id, 0 ) ) {
 				wp_delete_attachment( $id, true );
 			}
@@ -303,14 +293,14 @@ class Run_Undo {
 	 */
 	private function is_used( $attachment_id, $run_id ) {
 		global $wpdb;
-		foreach ( get_post_meta( $attachment_id, self::META_USED_BY ) as $user_run ) {
+		foreach ( get_post_meta( $attachment_id, Item_Meta::USED_BY ) as $user_run ) {
 			if ( (int) $user_run !== (int) $run_id ) {
 				return true;
 			}
 		}
 		$not_own = $wpdb->prepare(
 			" AND NOT EXISTS ( SELECT 1 FROM {$wpdb->postmeta} r WHERE r.post_id = p.ID AND r.meta_key = %s AND r.meta_value = %s )",
-			Run_Store::META_RUN,
+			Item_Meta::RUN,
 			(string) $run_id
 		);
 		$not_own = $run_id ? $not_own : '';
@@ -345,7 +335,7 @@ class Run_Undo {
 	 * @param int $run_id The run.
 	 */
 	private function forget_uses( $run_id ) {
-		delete_metadata( 'post', 0, self::META_USED_BY, (string) $run_id, true );
+		delete_metadata( 'post', 0, Item_Meta::USED_BY, (string) $run_id, true );
 	}
 
 	/**
@@ -364,14 +354,14 @@ class Run_Undo {
 					"SELECT COUNT(*) FROM {$wpdb->term_relationships} tr
 					INNER JOIN {$wpdb->postmeta} m ON m.post_id = tr.object_id AND m.meta_key = %s AND m.meta_value = %s
 					WHERE tr.term_taxonomy_id = %d",
-					Run_Store::META_RUN,
+					Item_Meta::RUN,
 					(string) $run_id,
 					$term->term_taxonomy_id
 				)
 			);
 			if ( $used > $own ) {
 				// Someone else uses it now: it is theirs.
-				delete_term_meta( $term->term_id, Run_Store::META_RUN );
+				delete_term_meta( $term->term_id, Item_Meta::RUN );
 				continue;
 			}
 			if ( $own ) {
@@ -403,7 +393,7 @@ class Run_Undo {
 			"SELECT p.ID FROM {$wpdb->posts} p
 			INNER JOIN {$wpdb->postmeta} m ON m.post_id = p.ID AND m.meta_key = %s AND m.meta_value = %s
 			WHERE p.post_type <> %s AND {$type_clause} ORDER BY p.ID", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- a fixed clause.
-			Run_Store::META_RUN,
+			Item_Meta::RUN,
 			(string) $run_id,
 			Run_Store::POST_TYPE
 		);
@@ -426,7 +416,7 @@ class Run_Undo {
 		$sql = $wpdb->prepare(
 			"SELECT cm.comment_id FROM {$wpdb->commentmeta} cm INNER JOIN {$wpdb->comments} c ON c.comment_ID = cm.comment_id
 			WHERE cm.meta_key = %s AND cm.meta_value = %s" . ( $trashed ? '' : " AND c.comment_approved <> 'post-trashed'" ) . ' ORDER BY cm.comment_id', // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- a fixed clause.
-			Run_Store::META_RUN,
+			Item_Meta::RUN,
 			(string) $run_id
 		);
 		if ( $limit ) {
@@ -447,7 +437,7 @@ class Run_Undo {
 			$wpdb->prepare(
 				"SELECT tt.term_id, tt.term_taxonomy_id, tt.taxonomy FROM {$wpdb->term_taxonomy} tt
 				INNER JOIN {$wpdb->termmeta} tm ON tm.term_id = tt.term_id AND tm.meta_key = %s AND tm.meta_value = %s",
-				Run_Store::META_RUN,
+				Item_Meta::RUN,
 				(string) $run_id
 			)
 		);

@@ -94,7 +94,7 @@ class Term_Writer {
 				$existing = $term->get_error_data( 'term_exists' );
 				return $existing ? (int) $existing : 0;
 			}
-			add_term_meta( (int) $term['term_id'], Run_Store::META_RUN, (int) $run_id, true );
+			add_term_meta( (int) $term['term_id'], Item_Meta::RUN, (int) $run_id, true );
 			return (int) $term['term_id'];
 		} finally {
 			if ( $locked ) {

@@ -7,6 +7,7 @@
 
 namespace SpacesImporter\REST;
 
+use SpacesImporter\Import_Mode;
 use SpacesImporter\Run_Finalizer;
 use SpacesImporter\Run_Store;
 
@@ -15,16 +16,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * `POST /runs/{id}/finalize` does one bounded step of the run's last work.
  */
-class Run_Finalize_Controller extends \WP_REST_Controller {
-
-	use Run_Route;
-
-	/**
-	 * Route namespace.
-	 *
-	 * @var string
-	 */
-	protected $namespace = 'spaces-importer/v1';
+class Run_Finalize_Controller extends Controller {
 
 	/**
 	 * Route base.
@@ -91,21 +83,16 @@ class Run_Finalize_Controller extends \WP_REST_Controller {
 		if ( is_wp_error( $run ) ) {
 			return $run;
 		}
-		$remaining        = $this->finalizer->step( $run );
-		$data             = $this->store->to_response( get_post( $run->ID ) );
-		$data['finalize'] = array( 'remaining' => $remaining );
-		return rest_ensure_response( $data );
-	}
-
-	/**
-	 * The answer's schema: the run.
-	 *
-	 * @return array
-	 */
-	public function get_item_schema() {
-		if ( ! $this->schema ) {
-			$this->schema = Run_Schema::get();
+		Import_Mode::importing();
+		$finished  = Run_Store::STATE_COMPLETE === $this->store->state( $run );
+		$remaining = $this->finalizer->step( $run );
+		if ( 0 === $remaining && ! $finished ) {
+			/**
+			 * Fires when an import ends, as in the WordPress Importer: once per
+			 * run, when its finalize is done, with `WP_IMPORTING` defined.
+			 */
+			do_action( 'import_end' );
 		}
-		return $this->add_additional_fields_schema( $this->schema );
+		return $this->run_response( get_post( $run->ID ), $request, array( 'finalize' => array( 'remaining' => $remaining ) ) );
 	}
 }

@@ -16,21 +16,12 @@ defined( 'ABSPATH' ) || exit;
  * `POST /runs/{id}/media/lookup` finds files the library already holds;
  * `POST /runs/{id}/media` stores one file (multipart).
  */
-class Run_Media_Controller extends \WP_REST_Controller {
-
-	use Run_Route;
+class Run_Media_Controller extends Controller {
 
 	/**
 	 * How many hashes one lookup may ask about.
 	 */
 	const MAX_LOOKUP = 500;
-
-	/**
-	 * Route namespace.
-	 *
-	 * @var string
-	 */
-	protected $namespace = 'spaces-importer/v1';
 
 	/**
 	 * Route base.
@@ -282,6 +273,7 @@ class Run_Media_Controller extends \WP_REST_Controller {
 		if ( is_wp_error( $run ) ) {
 			return $run;
 		}
+		\SpacesImporter\Import_Mode::importing();
 		$files   = $request->get_file_params();
 		$options = $this->store->options( $run );
 		$stored  = $this->library->store(
@@ -296,9 +288,17 @@ class Run_Media_Controller extends \WP_REST_Controller {
 		if ( is_wp_error( $stored ) ) {
 			return $stored;
 		}
-		unset( $stored['sizes'] );
-		$status = 'created' === $stored['status'] ? 201 : 200;
-		return new \WP_REST_Response( array( 'path' => $request['path'] ) + $stored, $status );
+		$response = $this->prepare_item_for_response(
+			array(
+				'path'   => $request['path'],
+				'stored' => $stored,
+			),
+			$request
+		);
+		// This route's answer says nothing of sizes: it takes none.
+		$response->set_data( array_diff_key( $response->get_data(), array( 'sizes' => true ) ) );
+		$response->set_status( 'created' === $stored['status'] ? 201 : 200 );
+		return $response;
 	}
 
 	/**
@@ -314,6 +314,7 @@ class Run_Media_Controller extends \WP_REST_Controller {
 		if ( is_wp_error( $run ) ) {
 			return $run;
 		}
+		\SpacesImporter\Import_Mode::importing();
 		$files   = $request->get_file_params();
 		$options = $this->store->options( $run );
 		$client  = 'server' !== $options['imageSizes'];
@@ -344,19 +345,42 @@ class Run_Media_Controller extends \WP_REST_Controller {
 				$sizes
 			);
 			$this->record( $run, $item['path'], $stored );
-			if ( is_wp_error( $stored ) ) {
-				$data      = $stored->get_error_data();
-				$results[] = array(
-					'path'    => $item['path'],
-					'status'  => 'failed',
-					'code'    => $stored->get_error_code(),
-					'message' => $stored->get_error_message(),
-				) + ( isset( $data['maxBytes'] ) ? array( 'maxBytes' => (int) $data['maxBytes'] ) : array() );
-				continue;
-			}
-			$results[] = array( 'path' => $item['path'] ) + $stored;
+			$results[] = $this->prepare_response_for_collection(
+				$this->prepare_item_for_response(
+					array(
+						'path'   => $item['path'],
+						'stored' => $stored,
+					),
+					$request
+				)
+			);
 		}
 		return rest_ensure_response( array( 'results' => $results ) );
+	}
+
+	/**
+	 * One file's result: where it is in the library, or why it was refused.
+	 *
+	 * @param array            $item    `{ path, stored }`: the file's path in the archive and what the library made of it.
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response
+	 */
+	public function prepare_item_for_response( $item, $request ) {
+		$stored = $item['stored'];
+		if ( ! is_wp_error( $stored ) ) {
+			return rest_ensure_response( array( 'path' => $item['path'] ) + $stored );
+		}
+		$error = $stored->get_error_data();
+		$data  = array(
+			'path'    => $item['path'],
+			'status'  => 'failed',
+			'code'    => $stored->get_error_code(),
+			'message' => $stored->get_error_message(),
+		);
+		if ( isset( $error['maxBytes'] ) ) {
+			$data['maxBytes'] = (int) $error['maxBytes'];
+		}
+		return rest_ensure_response( $data );
 	}
 
 	/**
@@ -381,38 +405,25 @@ class Run_Media_Controller extends \WP_REST_Controller {
 	}
 
 	/**
-	 * The batch answer's schema.
+	 * The batch answer's schema: one result per file.
 	 *
 	 * @return array
 	 */
 	public function get_batch_schema() {
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'spaces-import-run-media-batch',
-			'type'       => 'object',
-			'properties' => array(
-				'results' => array(
-					'type'  => 'array',
-					'items' => array(
-						'type'       => 'object',
-						'properties' => array(
-							'path'         => array( 'type' => 'string' ),
-							'status'       => array(
-								'type' => 'string',
-								'enum' => array( 'created', 'existing', 'failed' ),
-							),
-							'attachmentId' => array( 'type' => 'integer' ),
-							'url'          => array( 'type' => 'string' ),
-							'sizes'        => array(
-								'type' => 'string',
-								'enum' => array( 'client', 'server' ),
-							),
-							'code'         => array( 'type' => 'string' ),
-							'message'      => array( 'type' => 'string' ),
-						),
-					),
+		return Schemas::results(
+			'spaces-import-run-media-batch',
+			array( 'created', 'existing', 'failed' ),
+			array(
+				'path'         => array( 'type' => 'string' ),
+				'attachmentId' => array( 'type' => 'integer' ),
+				'url'          => array( 'type' => 'string' ),
+				'sizes'        => array(
+					'type' => 'string',
+					'enum' => array( 'client', 'server' ),
 				),
-			),
+				'code'         => array( 'type' => 'string' ),
+				'maxBytes'     => array( 'type' => 'integer' ),
+			)
 		);
 	}
 
@@ -423,11 +434,9 @@ class Run_Media_Controller extends \WP_REST_Controller {
 	 */
 	public function get_item_schema() {
 		if ( ! $this->schema ) {
-			$this->schema = array(
-				'$schema'    => 'http://json-schema.org/draft-04/schema#',
-				'title'      => 'spaces-import-run-media',
-				'type'       => 'object',
-				'properties' => array(
+			$this->schema = Schemas::answer(
+				'spaces-import-run-media',
+				array(
 					'path'         => array( 'type' => 'string' ),
 					'attachmentId' => array( 'type' => 'integer' ),
 					'url'          => array(
@@ -438,7 +447,7 @@ class Run_Media_Controller extends \WP_REST_Controller {
 						'type' => 'string',
 						'enum' => array( 'created', 'existing' ),
 					),
-				),
+				)
 			);
 		}
 		return $this->add_additional_fields_schema( $this->schema );
@@ -450,11 +459,9 @@ class Run_Media_Controller extends \WP_REST_Controller {
 	 * @return array
 	 */
 	public function get_lookup_schema() {
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'spaces-import-run-media-lookup',
-			'type'       => 'object',
-			'properties' => array(
+		return Schemas::answer(
+			'spaces-import-run-media-lookup',
+			array(
 				'found' => array(
 					'type'                 => 'object',
 					'additionalProperties' => array(
@@ -465,7 +472,7 @@ class Run_Media_Controller extends \WP_REST_Controller {
 						),
 					),
 				),
-			),
+			)
 		);
 	}
 }

@@ -13,19 +13,10 @@ use SpacesImporter\Run_Store;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * `POST /spaces-importer/v1/runs/{id}/posts` creates or updates many posts, each
+ * `POST /runs/{id}/posts` creates or updates many posts, each
  * with its comments, in one request.
  */
-class Run_Posts_Controller extends \WP_REST_Controller {
-
-	use Run_Route;
-
-	/**
-	 * Route namespace.
-	 *
-	 * @var string
-	 */
-	protected $namespace = 'spaces-importer/v1';
+class Run_Posts_Controller extends Controller {
 
 	/**
 	 * Route base.
@@ -254,7 +245,23 @@ class Run_Posts_Controller extends \WP_REST_Controller {
 		$posts   = array_map( array( $this, 'with_defaults' ), $request['posts'] );
 		$results = $this->writer->write_batch( $posts, $run->ID, $this->store->options( $run ) );
 		$this->report( $run->ID, $results );
-		return rest_ensure_response( array( 'results' => $results ) );
+		$data = array();
+		foreach ( $results as $result ) {
+			$data[] = $this->prepare_response_for_collection( $this->prepare_item_for_response( $result, $request ) );
+		}
+		return rest_ensure_response( array( 'results' => $data ) );
+	}
+
+	/**
+	 * One post's result, with the fields the schema declares.
+	 *
+	 * @param array            $result  What the writer made of the post.
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response
+	 */
+	public function prepare_item_for_response( $result, $request ) {
+		$schema = $this->get_item_schema();
+		return rest_ensure_response( array_intersect_key( $result, $schema['properties']['results']['items']['properties'] ) );
 	}
 
 	/**
@@ -355,43 +362,28 @@ class Run_Posts_Controller extends \WP_REST_Controller {
 	 * @return array
 	 */
 	public function get_item_schema() {
-		if ( $this->schema ) {
-			return $this->add_additional_fields_schema( $this->schema );
-		}
-		$this->schema = array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'spaces-import-run-posts',
-			'type'       => 'object',
-			'properties' => array(
-				'results' => array(
-					'type'  => 'array',
-					'items' => array(
-						'type'       => 'object',
-						'properties' => array(
-							'sourceId' => array( 'type' => 'string' ),
-							'postId'   => array( 'type' => 'integer' ),
-							'status'   => array(
-								'type' => 'string',
-								'enum' => array( 'created', 'updated', 'unchanged', 'skipped', 'failed' ),
-							),
-							'link'     => array(
-								'type'   => 'string',
-								'format' => 'uri',
-							),
-							'message'  => array( 'type' => 'string' ),
-							'warnings' => array(
-								'type'  => 'array',
-								'items' => array( 'type' => 'string' ),
-							),
-							'comments' => array(
-								'type'       => 'object',
-								'properties' => array( 'created' => array( 'type' => 'integer' ) ),
-							),
-						),
+		if ( ! $this->schema ) {
+			$this->schema = Schemas::results(
+				'spaces-import-run-posts',
+				array( 'created', 'updated', 'unchanged', 'skipped', 'failed' ),
+				array(
+					'sourceId' => array( 'type' => 'string' ),
+					'postId'   => array( 'type' => 'integer' ),
+					'link'     => array(
+						'type'   => 'string',
+						'format' => 'uri',
 					),
-				),
-			),
-		);
+					'warnings' => array(
+						'type'  => 'array',
+						'items' => array( 'type' => 'string' ),
+					),
+					'comments' => array(
+						'type'       => 'object',
+						'properties' => array( 'created' => array( 'type' => 'integer' ) ),
+					),
+				)
+			);
+		}
 		return $this->add_additional_fields_schema( $this->schema );
 	}
 }

@@ -7,6 +7,7 @@
 
 namespace SpacesImporter\REST;
 
+use SpacesImporter\Import_Mode;
 use SpacesImporter\Run_Options;
 use SpacesImporter\Run_Store;
 use SpacesImporter\Run_Undo;
@@ -17,16 +18,7 @@ defined( 'ABSPATH' ) || exit;
  * `POST /runs` starts or resumes a run, `GET /runs` lists them, `GET /runs/{id}`
  * reads one and `DELETE /runs/{id}` undoes it.
  */
-class Runs_Controller extends \WP_REST_Controller {
-
-	use Run_Route;
-
-	/**
-	 * Route namespace.
-	 *
-	 * @var string
-	 */
-	protected $namespace = 'spaces-importer/v1';
+class Runs_Controller extends Controller {
 
 	/**
 	 * Route base.
@@ -225,7 +217,7 @@ class Runs_Controller extends \WP_REST_Controller {
 	 */
 	public function get_items( $request ) {
 		$runs = $this->store->find_all( (string) $request['fingerprint'], Permissions::listed_runs_owner() );
-		return rest_ensure_response( array_map( array( $this->store, 'to_response' ), $runs ) );
+		return rest_ensure_response( $this->prepare_runs_for_collection( $runs, $request ) );
 	}
 
 	/**
@@ -245,14 +237,22 @@ class Runs_Controller extends \WP_REST_Controller {
 			if ( is_wp_error( $valid ) ) {
 				return $valid;
 			}
+			Import_Mode::importing();
 			$run = $this->store->create( $fingerprint, $request['name'], $request['totals'], $options );
 			if ( is_wp_error( $run ) ) {
 				return $run;
 			}
+			/**
+			 * Fires when an import starts, as in the WordPress Importer: once
+			 * per run, when it is created (not when it is resumed), with
+			 * `WP_IMPORTING` defined. The run then receives its files and
+			 * posts over several requests; `import_end` fires when it is finalized.
+			 */
+			do_action( 'import_start' );
 		}
-		$data            = $this->store->to_response( $run );
-		$data['resumed'] = $resumed;
-		return new \WP_REST_Response( $data, $resumed ? 200 : 201 );
+		$response = $this->run_response( $run, $request, array( 'resumed' => $resumed ) );
+		$response->set_status( $resumed ? 200 : 201 );
+		return $response;
 	}
 
 	/**
@@ -266,7 +266,7 @@ class Runs_Controller extends \WP_REST_Controller {
 		if ( is_wp_error( $run ) ) {
 			return $run;
 		}
-		return rest_ensure_response( $this->store->to_response( $run ) );
+		return $this->prepare_item_for_response( $run, $request );
 	}
 
 	/**
@@ -280,21 +280,7 @@ class Runs_Controller extends \WP_REST_Controller {
 		if ( is_wp_error( $run ) ) {
 			return $run;
 		}
-		$remaining    = $this->undo->step( $run, (bool) $request['force'] );
-		$data         = $this->store->to_response( get_post( $run->ID ) );
-		$data['undo'] = array( 'remaining' => $remaining );
-		return rest_ensure_response( $data );
-	}
-
-	/**
-	 * The run's schema.
-	 *
-	 * @return array
-	 */
-	public function get_item_schema() {
-		if ( ! $this->schema ) {
-			$this->schema = Run_Schema::get();
-		}
-		return $this->add_additional_fields_schema( $this->schema );
+		$remaining = $this->undo->step( $run, (bool) $request['force'] );
+		return $this->run_response( get_post( $run->ID ), $request, array( 'undo' => array( 'remaining' => $remaining ) ) );
 	}
 }

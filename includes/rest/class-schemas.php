@@ -1,6 +1,6 @@
 <?php
 /**
- * The schema of a run as the REST API answers it.
+ * The schemas of the REST API's answers.
  *
  * @package SpacesImporter
  */
@@ -13,16 +13,68 @@ use SpacesImporter\Run_Store;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Shared by every route that answers a run.
+ * Written once: the run (answered by the runs routes and finalize), and the
+ * per-item results of the write routes (media batch, posts).
  */
-final class Run_Schema {
+final class Schemas {
+
+	/**
+	 * A JSON Schema of an answer: an object with these properties.
+	 *
+	 * @param string $title      The schema's title (the object type additional fields name).
+	 * @param array  $properties Its properties.
+	 * @return array
+	 */
+	public static function answer( $title, array $properties ) {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => $title,
+			'type'       => 'object',
+			'properties' => $properties,
+		);
+	}
+
+	/**
+	 * An answer of per-item results, `{ results: [ … ] }`, one result per
+	 * item sent, in order: each with its `status` and, when it failed, a
+	 * `message`.
+	 *
+	 * @param string   $title      The schema's title.
+	 * @param string[] $statuses   The statuses a result may have.
+	 * @param array    $properties The other properties of a result.
+	 * @return array
+	 */
+	public static function results( $title, array $statuses, array $properties ) {
+		$status = array(
+			'status' => array(
+				'type' => 'string',
+				'enum' => $statuses,
+			),
+		);
+		return self::answer(
+			$title,
+			array(
+				'results' => array(
+					'type'  => 'array',
+					'items' => array(
+						'type'       => 'object',
+						'properties' => array_merge(
+							$properties,
+							$status,
+							array( 'message' => array( 'type' => 'string' ) )
+						),
+					),
+				),
+			)
+		);
+	}
 
 	/**
 	 * The run's schema.
 	 *
 	 * @return array
 	 */
-	public static function get() {
+	public static function run() {
 		$count    = array( 'type' => 'integer' );
 		$progress = array(
 			'type'       => 'object',
@@ -30,11 +82,9 @@ final class Run_Schema {
 		);
 		$options  = Run_Options::schema();
 		unset( $options['default'] );
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'spaces-import-run',
-			'type'       => 'object',
-			'properties' => array(
+		return self::answer(
+			'spaces-import-run',
+			array(
 				'id'            => $count,
 				'fingerprint'   => array( 'type' => 'string' ),
 				'name'          => array( 'type' => 'string' ),
@@ -115,7 +165,7 @@ final class Run_Schema {
 				'resumed'       => array( 'type' => 'boolean' ),
 				'finalize'      => $progress,
 				'undo'          => $progress,
-			),
+			)
 		);
 	}
 }
