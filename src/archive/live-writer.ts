@@ -32,19 +32,23 @@ import { FileReadError } from './file-set';
 import type { ArchiveWarning } from './model';
 import { basename } from './paths';
 
-/** The root class id of each format version, as the bytes on disk (hex). */
-const VERSIONS: Record< string, 1 | 2 > = {
-	[ guidBytesHex( '20EBD150-5362-417a-8221-84331F79D41D' ) ]: 1,
-	[ guidBytesHex( '23F4998B-67EB-450b-A41B-C978F5B4AE25' ) ]: 2,
-};
-
 /** The class id of a format version, as written in the GUID's text form. */
 export const LIVE_WRITER_CLSID = {
 	1: '20EBD150-5362-417a-8221-84331F79D41D',
 	2: '23F4998B-67EB-450b-A41B-C978F5B4AE25',
 } as const;
 
-const REFERENCE_PREFIX = 'SupportingFileReference://';
+/** The root class id of each format version, as the bytes on disk (hex). */
+const VERSIONS: Record< string, 1 | 2 > = {
+	[ guidBytesHex( LIVE_WRITER_CLSID[ 1 ] ) ]: 1,
+	[ guidBytesHex( LIVE_WRITER_CLSID[ 2 ] ) ]: 2,
+};
+
+/**
+ * How a post's body points at a supporting file: this, then its GUID
+ * (version 1 wrote it lower case, with a trailing slash).
+ */
+export const REFERENCE_PREFIX = 'SupportingFileReference://';
 const REFERENCE_PATTERN =
 	/SupportingFileReference:\/\/\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?\/?/gi;
 /** Ticks of .NET's `DateTime` at 1970-01-01T00:00:00Z. */
@@ -101,7 +105,7 @@ export interface LiveWriterPost {
  * @param guid `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`.
  * @return 32 hex digits.
  */
-function guidBytesHex( guid: string ): string {
+export function guidBytesHex( guid: string ): string {
 	const hex = guid.replace( /[{}-]/g, '' ).toLowerCase();
 	const swap = ( part: string ) =>
 		( part.match( /../g ) ?? [] ).reverse().join( '' );

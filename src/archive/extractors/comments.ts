@@ -8,7 +8,7 @@
  * Internal dependencies
  */
 import type { ArchiveComment } from '../model';
-import { resolveCommentDate } from '../dates';
+import { resolveCommentDate } from '../dates/comment-date';
 import {
 	contains,
 	attr,

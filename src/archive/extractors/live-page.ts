@@ -8,7 +8,7 @@
  * Internal dependencies
  */
 import type { ArchiveBlog, ArchiveWarning } from '../model';
-import { parseLocalDate } from '../dates';
+import { parseLocalDate } from '../dates/local-date';
 import {
 	contains,
 	attr,

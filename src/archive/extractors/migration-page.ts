@@ -12,7 +12,9 @@
  * Internal dependencies
  */
 import type { ArchiveComment, ArchiveWarning } from '../model';
-import { parseLocalDate, resolveCommentDate, wallClockMs } from '../dates';
+import { resolveCommentDate } from '../dates/comment-date';
+import { parseLocalDate } from '../dates/local-date';
+import { wallClockMs } from '../dates/wall-clock';
 import {
 	contains,
 	attr,

@@ -10,7 +10,8 @@
  * Internal dependencies
  */
 import type { ArchiveBlog, ArchiveComment, ArchiveWarning } from '../model';
-import { formatWallClock, parseDateParts, type ParsedDate } from '../dates';
+import { parseDateParts, type ParsedDate } from '../dates/local-date';
+import { formatWallClock } from '../dates/wall-clock';
 import {
 	contains,
 	attr,

@@ -6,7 +6,7 @@
 /**
  * Internal dependencies
  */
-import { parseZonedDate } from '../dates';
+import { parseZonedDate } from '../dates/zoned-date';
 import { attr, findAll, findOne, parseXml } from '../dom';
 import { childText, isRss } from './rss';
 import type { Extraction, Extractor, FoundPhoto } from './types';

@@ -12,7 +12,7 @@ import { decodeHTML } from 'entities';
  * Internal dependencies
  */
 import type { ArchiveBlog } from '../model';
-import { parseZonedDate } from '../dates';
+import { parseZonedDate } from '../dates/zoned-date';
 import {
 	findAll,
 	findOne,

@@ -9,7 +9,8 @@
  * Internal dependencies
  */
 import type { ArchiveComment } from '../model';
-import { parseLocalDate, resolveCommentDate } from '../dates';
+import { resolveCommentDate } from '../dates/comment-date';
+import { parseLocalDate } from '../dates/local-date';
 import {
 	attr,
 	childElements,

@@ -22,7 +22,7 @@
  * Internal dependencies
  */
 import type { ArchiveBlog, ArchiveComment } from '../model';
-import { parseLocalDate } from '../dates';
+import { parseLocalDate } from '../dates/local-date';
 import {
 	attr,
 	findAll,

@@ -14,6 +14,8 @@ import * as CFB from 'cfb';
  */
 import {
 	LIVE_WRITER_CLSID,
+	REFERENCE_PREFIX,
+	guidBytesHex,
 	isoToTicks,
 	storageNameOfGuid,
 } from '../../../src/archive/live-writer';
@@ -108,22 +110,6 @@ export function guidOf( seed: number ): string {
 }
 
 /**
- * The bytes of a GUID as Windows stores it, as hex.
- * @param guid
- */
-function clsidHex( guid: string ): string {
-	const hex = guid.replace( /-/g, '' ).toLowerCase();
-	const swap = ( part: string ) =>
-		( part.match( /../g ) ?? [] ).reverse().join( '' );
-	return (
-		swap( hex.slice( 0, 8 ) ) +
-		swap( hex.slice( 8, 12 ) ) +
-		swap( hex.slice( 12, 16 ) ) +
-		hex.slice( 16 )
-	);
-}
-
-/**
  * Makes a `.wpost` file.
  *
  * @param options What the post holds.
@@ -132,7 +118,7 @@ function clsidHex( guid: string ): string {
 export function makeWpost( options: WpostOptions ): Uint8Array {
 	const version = options.version ?? 2;
 	const container = CFB.utils.cfb_new( {
-		CLSID: clsidHex( options.clsid ?? LIVE_WRITER_CLSID[ version ] ),
+		CLSID: guidBytesHex( options.clsid ?? LIVE_WRITER_CLSID[ version ] ),
 	} );
 	const omit = new Set( options.omit ?? [] );
 	const add = ( name: string, data: Uint8Array ) => {
@@ -147,8 +133,8 @@ export function makeWpost( options: WpostOptions ): Uint8Array {
 		( _, n: string ) =>
 			// Version 1 wrote references lowercased with a trailing slash.
 			version === 1
-				? `supportingfilereference://${ guids[ Number( n ) ] }/`
-				: `SupportingFileReference://${ guids[ Number( n ) ] }`
+				? `${ REFERENCE_PREFIX.toLowerCase() }${ guids[ Number( n ) ] }/`
+				: `${ REFERENCE_PREFIX }${ guids[ Number( n ) ] }`
 	);
 	const categories = ( options.categories ?? [] )
 		.map(
@@ -190,9 +176,7 @@ export function makeWpost( options: WpostOptions ): Uint8Array {
 						file.name
 					) }" NextVersion="2"><AttachedFileVersion FileName="${ xmlEscape(
 						file.name
-					) }" FileNameUniqueToken="0" CurrentVersion="1" Embedded="True" FileUri="SupportingFileReference://${
-						guids[ i ]
-					}" />${
+					) }" FileNameUniqueToken="0" CurrentVersion="1" Embedded="True" FileUri="${ REFERENCE_PREFIX }${ guids[ i ] }" />${
 						file.uploadUrl
 							? `<UploadInfo ContextId="ctx" UploadUri="${ xmlEscape(
 									file.uploadUrl
