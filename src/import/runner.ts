@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import type { ArchiveModel } from '../archive/model';
+import type { ArchiveModel, ArchivePost } from '../archive/model';
 import { RunControl } from './control';
 import { planBatches } from './batches';
 import { archiveFingerprint } from './fingerprint';
@@ -9,7 +9,7 @@ import { sha256Hex } from './hash';
 import { sizesWanted, type ImageSizer, type MadeSize } from './image-sizes';
 import {
 	MediaBatcher,
-	batchForm,
+	batchRequest,
 	mediaBudget,
 	type MediaUpload,
 } from './media-batches';
@@ -17,19 +17,19 @@ import type { MediaSource } from './media-source';
 import { postsToImport, toPostPayload, type UploadedMedia } from './payload';
 import { eachLimited } from './pool';
 import { ProgressTracker } from './progress';
-import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
+import { createRestClient, type RestClient } from './rest-client';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import { TransportError, type Transport } from './transport';
 import {
 	DEFAULT_OPTIONS,
 	type ImportOptions,
 	type ImportProgress,
+	type MediaBatchResult,
 	type MediaResult,
 	type PostResult,
 	type RunInfo,
 	type RunReport,
 } from './types';
-
-export const NAMESPACE = '/spaces-importer/v1';
 
 /** Upload requests in flight at once: enough to keep two PHP workers busy. */
 const UPLOADS_IN_FLIGHT = 3;
@@ -109,17 +109,10 @@ export async function runImport( args: RunImportArgs ): Promise< RunReport > {
 	args.signal?.addEventListener( 'abort', () => control.cancel(), {
 		once: true,
 	} );
-	const policy = args.retry ?? DEFAULT_RETRY;
-	const send = < T >(
-		method: 'GET' | 'POST' | 'DELETE',
-		path: string,
-		body?: unknown
-	) =>
-		withRetry(
-			() => transport.request< T >( method, NAMESPACE + path, body ),
-			policy,
-			control.signal
-		);
+	const client = createRestClient( transport, {
+		retry: args.retry ?? DEFAULT_RETRY,
+		signal: control.signal,
+	} );
 
 	const wanted =
 		options.images && args.media ? referencedMedia( model ) : new Map();
@@ -136,7 +129,7 @@ export async function runImport( args: RunImportArgs ): Promise< RunReport > {
 
 	try {
 		await control.gate();
-		const run = await send< RunInfo >( 'POST', '/runs', {
+		const run = await client.startRun( {
 			fingerprint: archiveFingerprint( args.model ),
 			name: model.name,
 			totals: {
@@ -158,8 +151,7 @@ export async function runImport( args: RunImportArgs ): Promise< RunReport > {
 					wanted,
 					source: args.media,
 					model,
-					transport,
-					policy,
+					client,
 					control,
 					progress,
 					uploaded,
@@ -168,45 +160,14 @@ export async function runImport( args: RunImportArgs ): Promise< RunReport > {
 			: [];
 
 		progress.phase( 'posts' );
-		const batches = planBatches(
-			model.posts.map( ( post ) =>
-				toPostPayload( post, uploaded, options )
-			),
-			run.limits
-		);
-		// Results by post, so the report lists posts in the archive's order
-		// whichever batch the site answers first; a post sent in parts
-		// (many comments) gets one result for all of them.
-		const answered: PostResult[][] = model.posts.map( () => [] );
-		await eachLimited(
-			batches,
-			POSTS_IN_FLIGHT,
+		const results = await sendPosts( {
+			client,
+			run,
+			posts: model.posts,
+			uploaded,
+			options,
 			control,
-			async ( batch ) => {
-				const answer = await send< { results: PostResult[] } >(
-					'POST',
-					`/runs/${ run.id }/posts`,
-					{ posts: batch.map( ( part ) => part.payload ) }
-				);
-				batch.forEach( ( part, at ) => {
-					const result = answer.results[ at ];
-					if ( result ) {
-						answered[ part.index ].push( result );
-					}
-				} );
-				progress.postsDone(
-					batch.filter( ( part ) => part.last ).length
-				);
-			}
-		);
-		const results: PostResult[] = [];
-		answered.forEach( ( parts, index ) => {
-			if ( parts.length ) {
-				results.push( {
-					...mergeParts( parts ),
-					title: model.posts[ index ].title,
-				} );
-			}
+			onPostsDone: ( count ) => progress.postsDone( count ),
 		} );
 
 		progress.phase( 'finalize' );
@@ -214,11 +175,7 @@ export async function runImport( args: RunImportArgs ): Promise< RunReport > {
 		let total = 0;
 		for ( let step = 0; step < MAX_STEPS; step++ ) {
 			await control.gate();
-			finished = await send< RunInfo >(
-				'POST',
-				`/runs/${ run.id }/finalize`,
-				{}
-			);
+			finished = await client.finalizeStep( run.id );
 			const remaining = finished.finalize?.remaining ?? 0;
 			total = Math.max( total, remaining + step );
 			progress.finalize( total - remaining, total );
@@ -231,6 +188,66 @@ export async function runImport( args: RunImportArgs ): Promise< RunReport > {
 	} finally {
 		unsubscribe();
 	}
+}
+
+export interface SendPostsArgs {
+	client: RestClient;
+	/** The run, with the limits of one request. */
+	run: RunInfo;
+	posts: ArchivePost[];
+	/** The archive's files in the media library, by path. */
+	uploaded: UploadedMedia;
+	options: ImportOptions;
+	/** Pause and cancel. */
+	control: RunControl;
+	/** Told how many posts were sent whole after each request. */
+	onPostsDone?: ( count: number ) => void;
+}
+
+/**
+ * Sends posts with their comments in the batches the run's limits allow, a
+ * few requests at once; a post with more comments than fit in one request
+ * goes in parts. The screen's Retry sends one failed post this way too.
+ *
+ * @param args The posts and where they go.
+ * @return One result per post answered, in the posts' order, with its title.
+ */
+export async function sendPosts(
+	args: SendPostsArgs
+): Promise< PostResult[] > {
+	const { client, run, posts, control } = args;
+	const batches = planBatches(
+		posts.map( ( post ) =>
+			toPostPayload( post, args.uploaded, args.options )
+		),
+		run.limits
+	);
+	// Results by post, so the report lists posts in the archive's order
+	// whichever batch the site answers first; a post sent in parts
+	// (many comments) gets one result for all of them.
+	const answered: PostResult[][] = posts.map( () => [] );
+	await eachLimited( batches, POSTS_IN_FLIGHT, control, async ( batch ) => {
+		const answer = await client.sendPosts( run.id, {
+			posts: batch.map( ( part ) => part.payload ),
+		} );
+		batch.forEach( ( part, at ) => {
+			const result = answer.results[ at ];
+			if ( result ) {
+				answered[ part.index ].push( result );
+			}
+		} );
+		args.onPostsDone?.( batch.filter( ( part ) => part.last ).length );
+	} );
+	const results: PostResult[] = [];
+	answered.forEach( ( parts, index ) => {
+		if ( parts.length ) {
+			results.push( {
+				...mergeParts( parts ),
+				title: posts[ index ].title,
+			} );
+		}
+	} );
+	return results;
 }
 
 const OUTCOME_RANK: PostResult[ 'status' ][] = [
@@ -273,23 +290,11 @@ interface MediaPhase {
 	wanted: Map< string, string | null >;
 	source: MediaSource;
 	model: ArchiveModel;
-	transport: Transport;
-	policy: RetryPolicy;
+	client: RestClient;
 	control: RunControl;
 	progress: ProgressTracker;
 	uploaded: UploadedMedia;
 	sizer?: ImageSizer;
-}
-
-/** The site's answer for one file of a batch. */
-interface BatchResult {
-	path: string;
-	status: 'created' | 'existing' | 'failed';
-	attachmentId?: number;
-	url?: string;
-	sizes?: 'client' | 'server';
-	code?: string;
-	message?: string;
 }
 
 /** What a sent file became: an attachment, or a refusal. */
@@ -314,8 +319,7 @@ const BAD_SIZE = 'spaces_importer_bad_image_size';
  * @return One result per file.
  */
 async function uploadMedia( phase: MediaPhase ): Promise< MediaResult[] > {
-	const { run, wanted, source, model, transport, policy, control, progress } =
-		phase;
+	const { run, wanted, source, model, client, control, progress } = phase;
 	const results: MediaResult[] = [];
 	const files = new Map( model.media.map( ( file ) => [ file.path, file ] ) );
 	const allowed = run.limits.allowedTypes;
@@ -411,16 +415,11 @@ async function uploadMedia( phase: MediaPhase ): Promise< MediaResult[] > {
 	 * @param batch The uploads.
 	 */
 	const send = async ( batch: MediaUpload[] ): Promise< void > => {
-		let answer: { results: BatchResult[] };
+		let answer: { results: MediaBatchResult[] };
 		try {
-			answer = await withRetry(
-				() =>
-					transport.upload< { results: BatchResult[] } >(
-						`${ NAMESPACE }/runs/${ run.id }/media/batch`,
-						batchForm( batch )
-					),
-				policy,
-				control.signal
+			answer = await client.uploadMediaBatch(
+				run.id,
+				...batchRequest( batch )
 			);
 		} catch ( error ) {
 			if (
@@ -519,19 +518,9 @@ async function uploadMedia( phase: MediaPhase ): Promise< MediaResult[] > {
 		if ( ! chunk.length ) {
 			continue;
 		}
-		const { found } = await withRetry(
-			() =>
-				transport.request< {
-					found: Record<
-						string,
-						{ attachmentId: number; url: string }
-					>;
-				} >( 'POST', `${ NAMESPACE }/runs/${ run.id }/media/lookup`, {
-					hashes: chunk.map( ( file ) => file.hash ),
-				} ),
-			policy,
-			control.signal
-		);
+		const { found } = await client.lookupMedia( run.id, {
+			hashes: chunk.map( ( file ) => file.hash ),
+		} );
 		const missing = chunk.filter( ( file ) => {
 			const existing = found[ file.hash ];
 			if ( existing ) {
@@ -602,16 +591,10 @@ export async function undoRun(
 	onProgress?: ( remaining: number ) => void,
 	retry: RetryPolicy = DEFAULT_RETRY
 ): Promise< RunInfo > {
+	const client = createRestClient( transport, { retry } );
 	let run: RunInfo | null = null;
 	for ( let step = 0; step < MAX_STEPS; step++ ) {
-		run = await withRetry(
-			() =>
-				transport.request< RunInfo >(
-					'DELETE',
-					`${ NAMESPACE }/runs/${ runId }`
-				),
-			retry
-		);
+		run = await client.undoStep( runId );
 		const remaining = run.undo?.remaining ?? 0;
 		onProgress?.( remaining );
 		if ( remaining === 0 || run.state === 'undone' ) {
