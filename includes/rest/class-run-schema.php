@@ -64,7 +64,7 @@ final class Run_Schema {
 						'properties' => array(
 							'kind'     => array(
 								'type' => 'string',
-								'enum' => array( 'post', 'comment', 'media' ),
+								'enum' => array( 'post', 'media' ),
 							),
 							'sourceId' => array( 'type' => 'string' ),
 							'message'  => array( 'type' => 'string' ),

@@ -101,8 +101,8 @@ export interface RunInfo {
 	undo?: { remaining: number };
 }
 
-/** What one post became on the site. */
-export interface PostResult {
+/** What one post became on the site, as the posts route answers. */
+export interface SitePostResult {
 	sourceId: string;
 	postId: number;
 	status: ItemOutcome;
@@ -111,6 +111,10 @@ export interface PostResult {
 	/** What was written differently than the archive asked (terms the user may not create). */
 	warnings?: string[];
 	comments?: { created?: number };
+}
+
+/** What one post became, in the report. */
+export interface PostResult extends SitePostResult {
 	/** Added by the runner: the post's title, for the report. */
 	title?: string;
 }
@@ -273,5 +277,5 @@ export interface PostsRequest {
 
 export interface PostsResponse {
 	/** In the order sent. */
-	results: PostResult[];
+	results: SitePostResult[];
 }
