@@ -76,10 +76,9 @@ class Admin_Screen {
 	 * @return array
 	 */
 	private function initial_state() {
+		// The REST paths and the run's limits come from the client and the run.
 		return array(
-			'restNamespace' => REST\Controller::REST_NAMESPACE,
-			'postsUrl'      => admin_url( 'edit.php' ),
-			'limits'        => Run_Store::limits(),
+			'postsUrl' => admin_url( 'edit.php' ),
 		);
 	}
 

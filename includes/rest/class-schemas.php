@@ -114,7 +114,7 @@ final class Schemas {
 						'properties' => array(
 							'kind'     => array(
 								'type' => 'string',
-								'enum' => array( 'post', 'comment', 'media' ),
+								'enum' => array( 'post', 'media' ),
 							),
 							'sourceId' => array( 'type' => 'string' ),
 							'message'  => array( 'type' => 'string' ),

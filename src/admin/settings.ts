@@ -2,9 +2,8 @@
  * What the PHP screen prints before the app (see Admin_Screen::initial_state).
  */
 export interface ScreenSettings {
-	restNamespace: string;
+	/** The Posts screen, for links to the imported posts. */
 	postsUrl: string;
-	limits: { postsPerRequest: number };
 }
 
 declare global {
@@ -14,9 +13,7 @@ declare global {
 }
 
 const FALLBACK: ScreenSettings = {
-	restNamespace: 'spaces-importer/v1',
 	postsUrl: 'edit.php',
-	limits: { postsPerRequest: 50 },
 };
 
 /**

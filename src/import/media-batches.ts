@@ -2,7 +2,14 @@
  * Internal dependencies
  */
 import type { MadeSize } from './image-sizes';
-import type { RunLimits } from './types';
+import { multipartForm } from './rest-client';
+import type {
+	MediaBatchItem,
+	MediaBatchRequest,
+	MediaBatchSize,
+	MultipartFile,
+	RunLimits,
+} from './types';
 
 /** One archive file ready to upload, with the sizes made of it. */
 export interface MediaUpload {
@@ -172,52 +179,58 @@ export function planMediaBatches(
 }
 
 /**
- * The multipart form of a batch (`POST /runs/{id}/media/batch`).
+ * A batch as the media batch route takes it (`RestClient.uploadMediaBatch`):
+ * each file's fields, and the bytes of the files and their sizes in
+ * fields of their own.
+ *
+ * @param batch The uploads.
+ * @return The request's fields and its files.
+ */
+export function batchRequest(
+	batch: MediaUpload[]
+): [ MediaBatchRequest, MultipartFile[] ] {
+	const files: MultipartFile[] = [];
+	const items = batch.map( ( upload, index ): MediaBatchItem => {
+		const field = `f${ index }`;
+		files.push( {
+			field,
+			bytes: upload.bytes,
+			type: upload.mimeType,
+			name: upload.path.split( '/' ).pop() || 'image',
+		} );
+		const sizes = upload.sizes.map( ( size, at ): MediaBatchSize => {
+			const sizeField = `${ field }s${ at }`;
+			files.push( {
+				field: sizeField,
+				bytes: size.bytes,
+				type: upload.mimeType,
+				name: `${ size.name }.bin`,
+			} );
+			return {
+				name: size.name,
+				width: size.width,
+				height: size.height,
+				file: sizeField,
+			};
+		} );
+		return {
+			path: upload.path,
+			sha256: upload.hash,
+			file: field,
+			...( upload.date ? { date: upload.date } : {} ),
+			...( upload.sized ? { sized: true } : {} ),
+			...( sizes.length ? { sizes } : {} ),
+		};
+	} );
+	return [ { items }, files ];
+}
+
+/**
+ * The multipart form of a batch, as the runner sends it.
  *
  * @param batch The uploads.
  * @return The form.
  */
 export function batchForm( batch: MediaUpload[] ): FormData {
-	const form = new FormData();
-	batch.forEach( ( upload, index ) => {
-		const item = `items[${ index }]`;
-		const field = `f${ index }`;
-		form.append( `${ item }[path]`, upload.path );
-		form.append( `${ item }[sha256]`, upload.hash );
-		form.append( `${ item }[file]`, field );
-		if ( upload.date ) {
-			form.append( `${ item }[date]`, upload.date );
-		}
-		if ( upload.sized ) {
-			form.append( `${ item }[sized]`, '1' );
-		}
-		form.append(
-			field,
-			new Blob( [ upload.bytes as BlobPart ], {
-				type: upload.mimeType,
-			} ),
-			upload.path.split( '/' ).pop() || 'image'
-		);
-		upload.sizes.forEach( ( size, at ) => {
-			const sizeField = `${ field }s${ at }`;
-			form.append( `${ item }[sizes][${ at }][name]`, size.name );
-			form.append(
-				`${ item }[sizes][${ at }][width]`,
-				String( size.width )
-			);
-			form.append(
-				`${ item }[sizes][${ at }][height]`,
-				String( size.height )
-			);
-			form.append( `${ item }[sizes][${ at }][file]`, sizeField );
-			form.append(
-				sizeField,
-				new Blob( [ size.bytes as BlobPart ], {
-					type: upload.mimeType,
-				} ),
-				`${ size.name }.bin`
-			);
-		} );
-	} );
-	return form;
+	return multipartForm( ...batchRequest( batch ) );
 }

@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import type { ArchiveModel } from '../archive/model';
+import type { ArchiveModel, ArchivePost, ArchiveMedia } from '../archive/model';
 import { RunControl } from './control';
 import { planBatches } from './batches';
 import { archiveFingerprint } from './fingerprint';
@@ -9,7 +9,7 @@ import { sha256Hex } from './hash';
 import { sizesWanted, type ImageSizer, type MadeSize } from './image-sizes';
 import {
 	MediaBatcher,
-	batchForm,
+	batchRequest,
 	mediaBudget,
 	type MediaUpload,
 } from './media-batches';
@@ -17,19 +17,22 @@ import type { MediaSource } from './media-source';
 import { postsToImport, toPostPayload, type UploadedMedia } from './payload';
 import { eachLimited } from './pool';
 import { ProgressTracker } from './progress';
-import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
+import { createRestClient, type RestClient } from './rest-client';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import { TransportError, type Transport } from './transport';
 import {
 	DEFAULT_OPTIONS,
 	type ImportOptions,
 	type ImportProgress,
+	type FoundMedia,
+	type MediaBatchResponse,
+	type MediaBatchResult,
 	type MediaResult,
 	type PostResult,
 	type RunInfo,
+	type RunLimits,
 	type RunReport,
 } from './types';
-
-export const NAMESPACE = '/spaces-importer/v1';
 
 /** Upload requests in flight at once: enough to keep two PHP workers busy. */
 const UPLOADS_IN_FLIGHT = 3;
@@ -109,17 +112,10 @@ export async function runImport( args: RunImportArgs ): Promise< RunReport > {
 	args.signal?.addEventListener( 'abort', () => control.cancel(), {
 		once: true,
 	} );
-	const policy = args.retry ?? DEFAULT_RETRY;
-	const send = < T >(
-		method: 'GET' | 'POST' | 'DELETE',
-		path: string,
-		body?: unknown
-	) =>
-		withRetry(
-			() => transport.request< T >( method, NAMESPACE + path, body ),
-			policy,
-			control.signal
-		);
+	const client = createRestClient( transport, {
+		retry: args.retry ?? DEFAULT_RETRY,
+		signal: control.signal,
+	} );
 
 	const wanted =
 		options.images && args.media ? referencedMedia( model ) : new Map();
@@ -136,7 +132,7 @@ export async function runImport( args: RunImportArgs ): Promise< RunReport > {
 
 	try {
 		await control.gate();
-		const run = await send< RunInfo >( 'POST', '/runs', {
+		const run = await client.startRun( {
 			fingerprint: archiveFingerprint( args.model ),
 			name: model.name,
 			totals: {
@@ -158,8 +154,7 @@ export async function runImport( args: RunImportArgs ): Promise< RunReport > {
 					wanted,
 					source: args.media,
 					model,
-					transport,
-					policy,
+					client,
 					control,
 					progress,
 					uploaded,
@@ -168,45 +163,14 @@ export async function runImport( args: RunImportArgs ): Promise< RunReport > {
 			: [];
 
 		progress.phase( 'posts' );
-		const batches = planBatches(
-			model.posts.map( ( post ) =>
-				toPostPayload( post, uploaded, options )
-			),
-			run.limits
-		);
-		// Results by post, so the report lists posts in the archive's order
-		// whichever batch the site answers first; a post sent in parts
-		// (many comments) gets one result for all of them.
-		const answered: PostResult[][] = model.posts.map( () => [] );
-		await eachLimited(
-			batches,
-			POSTS_IN_FLIGHT,
+		const results = await sendPosts( {
+			client,
+			run,
+			posts: model.posts,
+			uploaded,
+			options,
 			control,
-			async ( batch ) => {
-				const answer = await send< { results: PostResult[] } >(
-					'POST',
-					`/runs/${ run.id }/posts`,
-					{ posts: batch.map( ( part ) => part.payload ) }
-				);
-				batch.forEach( ( part, at ) => {
-					const result = answer.results[ at ];
-					if ( result ) {
-						answered[ part.index ].push( result );
-					}
-				} );
-				progress.postsDone(
-					batch.filter( ( part ) => part.last ).length
-				);
-			}
-		);
-		const results: PostResult[] = [];
-		answered.forEach( ( parts, index ) => {
-			if ( parts.length ) {
-				results.push( {
-					...mergeParts( parts ),
-					title: model.posts[ index ].title,
-				} );
-			}
+			onPostsDone: ( count ) => progress.postsDone( count ),
 		} );
 
 		progress.phase( 'finalize' );
@@ -214,11 +178,7 @@ export async function runImport( args: RunImportArgs ): Promise< RunReport > {
 		let total = 0;
 		for ( let step = 0; step < MAX_STEPS; step++ ) {
 			await control.gate();
-			finished = await send< RunInfo >(
-				'POST',
-				`/runs/${ run.id }/finalize`,
-				{}
-			);
+			finished = await client.finalizeStep( run.id );
 			const remaining = finished.finalize?.remaining ?? 0;
 			total = Math.max( total, remaining + step );
 			progress.finalize( total - remaining, total );
@@ -231,6 +191,66 @@ export async function runImport( args: RunImportArgs ): Promise< RunReport > {
 	} finally {
 		unsubscribe();
 	}
+}
+
+export interface SendPostsArgs {
+	client: RestClient;
+	/** The run, with the limits of one request. */
+	run: RunInfo;
+	posts: ArchivePost[];
+	/** The archive's files in the media library, by path. */
+	uploaded: UploadedMedia;
+	options: ImportOptions;
+	/** Pause and cancel. */
+	control: RunControl;
+	/** Told how many posts were sent whole after each request. */
+	onPostsDone?: ( count: number ) => void;
+}
+
+/**
+ * Sends posts with their comments in the batches the run's limits allow, a
+ * few requests at once; a post with more comments than fit in one request
+ * goes in parts. The screen's Retry sends one failed post this way too.
+ *
+ * @param args The posts and where they go.
+ * @return One result per post answered, in the posts' order, with its title.
+ */
+export async function sendPosts(
+	args: SendPostsArgs
+): Promise< PostResult[] > {
+	const { client, run, posts, control } = args;
+	const batches = planBatches(
+		posts.map( ( post ) =>
+			toPostPayload( post, args.uploaded, args.options )
+		),
+		run.limits
+	);
+	// Results by post, so the report lists posts in the archive's order
+	// whichever batch the site answers first; a post sent in parts
+	// (many comments) gets one result for all of them.
+	const answered: PostResult[][] = posts.map( () => [] );
+	await eachLimited( batches, POSTS_IN_FLIGHT, control, async ( batch ) => {
+		const answer = await client.sendPosts( run.id, {
+			posts: batch.map( ( part ) => part.payload ),
+		} );
+		batch.forEach( ( part, at ) => {
+			const result = answer.results[ at ];
+			if ( result ) {
+				answered[ part.index ].push( result );
+			}
+		} );
+		args.onPostsDone?.( batch.filter( ( part ) => part.last ).length );
+	} );
+	const results: PostResult[] = [];
+	answered.forEach( ( parts, index ) => {
+		if ( parts.length ) {
+			results.push( {
+				...mergeParts( parts ),
+				title: posts[ index ].title,
+			} );
+		}
+	} );
+	return results;
 }
 
 const OUTCOME_RANK: PostResult[ 'status' ][] = [
@@ -273,23 +293,11 @@ interface MediaPhase {
 	wanted: Map< string, string | null >;
 	source: MediaSource;
 	model: ArchiveModel;
-	transport: Transport;
-	policy: RetryPolicy;
+	client: RestClient;
 	control: RunControl;
 	progress: ProgressTracker;
 	uploaded: UploadedMedia;
 	sizer?: ImageSizer;
-}
-
-/** The site's answer for one file of a batch. */
-interface BatchResult {
-	path: string;
-	status: 'created' | 'existing' | 'failed';
-	attachmentId?: number;
-	url?: string;
-	sizes?: 'client' | 'server';
-	code?: string;
-	message?: string;
 }
 
 /** What a sent file became: an attachment, or a refusal. */
@@ -302,8 +310,314 @@ type MediaOutcome =
 	  }
 	| { message: string };
 
+/** An archive file to look up, with its content hash. */
+interface HashedFile {
+	path: string;
+	hash: string;
+	size: number;
+}
+
 /** The site's code for sizes it refused (their files are sent again without). */
 const BAD_SIZE = 'spaces_importer_bad_image_size';
+
+/**
+ * Why the site would refuse a file before it is sent: a type it does not
+ * accept, or a size over its limit.
+ *
+ * @param file   The archive file.
+ * @param limits The run's limits.
+ * @return The reason, or null when the file may be sent.
+ */
+export function refusalBeforeSending(
+	file: ArchiveMedia | undefined,
+	limits: RunLimits
+): string | null {
+	const allowed = limits.allowedTypes;
+	if ( file?.mimeType && allowed && ! allowed.includes( file.mimeType ) ) {
+		return `This site does not accept ${ file.mimeType } files.`;
+	}
+	if ( file && limits.maxUploadBytes && file.size > limits.maxUploadBytes ) {
+		return 'The file is larger than this site accepts.';
+	}
+	return null;
+}
+
+/**
+ * What the media phase found out, file by file: the results for the report,
+ * the attachments for the posts, and the progress. Files with the same
+ * bytes under several names (twins) are sent once; the others share what
+ * the first became.
+ */
+class MediaLedger {
+	readonly results: MediaResult[] = [];
+	/** What each sent file became, by hash. */
+	private readonly answered = new Map< string, MediaOutcome >();
+	/** Twins waiting for the file with their bytes, by hash. */
+	private readonly twins = new Map< string, string[] >();
+
+	constructor(
+		private readonly uploaded: UploadedMedia,
+		private readonly progress: ProgressTracker
+	) {}
+
+	/**
+	 * A file that was not sent, or that the site refused.
+	 *
+	 * @param path    The file.
+	 * @param message Why.
+	 */
+	fail( path: string, message: string ): void {
+		this.results.push( { path, status: 'failed', message } );
+		this.progress.mediaDone( 0 );
+	}
+
+	/**
+	 * A file the library already holds.
+	 *
+	 * @param path  The file.
+	 * @param found Its attachment.
+	 */
+	found( path: string, found: FoundMedia ): void {
+		this.uploaded.set( path, found );
+		this.results.push( { path, status: 'existing', ...found } );
+		this.progress.mediaDone( 0 );
+	}
+
+	/**
+	 * Whether a file is to be sent: not when a twin was sent already (it
+	 * shares that outcome now) or is on its way (it waits for it).
+	 *
+	 * @param file The file.
+	 * @return True for the first of its bytes.
+	 */
+	claim( file: HashedFile ): boolean {
+		const outcome = this.answered.get( file.hash );
+		if ( outcome ) {
+			this.settle( file.path, outcome, 0, true );
+			return false;
+		}
+		const waiting = this.twins.get( file.hash );
+		if ( waiting ) {
+			waiting.push( file.path );
+			return false;
+		}
+		this.twins.set( file.hash, [] );
+		return true;
+	}
+
+	/**
+	 * What a sent file became, for it and for its twins.
+	 *
+	 * @param upload  The file sent.
+	 * @param outcome The site's answer.
+	 */
+	finish( upload: MediaUpload, outcome: MediaOutcome ): void {
+		this.answered.set( upload.hash, outcome );
+		this.settle( upload.path, outcome, upload.bytes.length, false );
+		for ( const twin of this.twins.get( upload.hash ) ?? [] ) {
+			this.settle( twin, outcome, 0, true );
+		}
+		this.twins.delete( upload.hash );
+	}
+
+	private settle(
+		path: string,
+		outcome: MediaOutcome,
+		bytes: number,
+		twin: boolean
+	): void {
+		if ( 'message' in outcome ) {
+			this.fail( path, outcome.message );
+			return;
+		}
+		this.uploaded.set( path, {
+			attachmentId: outcome.attachmentId,
+			url: outcome.url,
+		} );
+		this.results.push( {
+			...outcome,
+			path,
+			status: twin ? 'existing' : outcome.status,
+		} );
+		this.progress.mediaDone( bytes );
+	}
+}
+
+/**
+ * Reads a file and makes its sizes when this client can (the site makes
+ * them otherwise).
+ *
+ * @param file     The file and its hash.
+ * @param phase    The media phase.
+ * @param mimeType The file's type, as the archive says.
+ * @return The upload.
+ */
+async function prepareUpload(
+	file: HashedFile,
+	phase: MediaPhase,
+	mimeType: string
+): Promise< MediaUpload > {
+	const bytes = await phase.source.read( file.path );
+	const settings = phase.sizer ? ( phase.run.imageSizes ?? null ) : null;
+	let sizes: MadeSize[] | null = null;
+	if ( settings && phase.sizer && sizesWanted( mimeType, settings ) ) {
+		try {
+			sizes = await phase.sizer.make( bytes, mimeType, settings );
+		} catch {
+			// An image the client cannot read: the site makes its sizes.
+			sizes = null;
+		}
+	}
+	return {
+		path: file.path,
+		hash: file.hash,
+		date: phase.wanted.get( file.path ) ?? null,
+		mimeType,
+		bytes,
+		sizes: sizes ?? [],
+		sized: sizes !== null,
+	};
+}
+
+/**
+ * The same upload without its sizes, for the site to make them.
+ *
+ * @param upload The upload.
+ * @return It, unsized.
+ */
+const withoutSizes = ( upload: MediaUpload ): MediaUpload => ( {
+	...upload,
+	sizes: [],
+	sized: false,
+} );
+
+/**
+ * What the site's answer for one file of a batch makes of it.
+ *
+ * @param result The answer, if there is one.
+ * @return The outcome.
+ */
+function batchOutcome( result: MediaBatchResult | undefined ): MediaOutcome {
+	if ( result?.status === 'failed' || ! result?.attachmentId ) {
+		return {
+			message:
+				result?.message ?? 'The site did not answer for this file.',
+		};
+	}
+	return {
+		attachmentId: result.attachmentId,
+		url: result.url ?? '',
+		status: result.status === 'existing' ? 'existing' : 'created',
+		...( result.sizes ? { sizes: result.sizes } : {} ),
+	};
+}
+
+/**
+ * Sends one batch; each file's answer stands alone. A batch the site
+ * refuses whole (too large for it) is sent again file by file; a file whose
+ * sizes the site refuses is sent again without them, so the site makes
+ * them.
+ *
+ * @param batch  The uploads.
+ * @param phase  The media phase.
+ * @param ledger Told what each file became.
+ */
+async function sendMediaBatch(
+	batch: MediaUpload[],
+	phase: MediaPhase,
+	ledger: MediaLedger
+): Promise< void > {
+	let answer: MediaBatchResponse;
+	try {
+		answer = await phase.client.uploadMediaBatch(
+			phase.run.id,
+			...batchRequest( batch )
+		);
+	} catch ( error ) {
+		if (
+			! ( error instanceof TransportError ) ||
+			error.fatal ||
+			error.retryable
+		) {
+			throw error;
+		}
+		if ( batch.length > 1 ) {
+			for ( const upload of batch ) {
+				await sendMediaBatch( [ upload ], phase, ledger );
+			}
+		} else if ( batch[ 0 ].sized ) {
+			await sendMediaBatch(
+				[ withoutSizes( batch[ 0 ] ) ],
+				phase,
+				ledger
+			);
+		} else {
+			ledger.finish( batch[ 0 ], { message: error.message } );
+		}
+		return;
+	}
+	for ( const [ index, upload ] of batch.entries() ) {
+		const result = answer.results?.[ index ];
+		if ( result?.code === BAD_SIZE && upload.sized ) {
+			await sendMediaBatch( [ withoutSizes( upload ) ], phase, ledger );
+		} else {
+			ledger.finish( upload, batchOutcome( result ) );
+		}
+	}
+}
+
+/**
+ * Sends batches as they are ready: the first alone (it creates the month's
+ * upload folder, which parallel first uploads would race to create), then a
+ * few at once. The first failure stops the sending and is thrown.
+ */
+class UploadQueue {
+	private readonly inFlight = new Set< Promise< void > >();
+	private failure: { error: unknown } | null = null;
+	private first = true;
+
+	constructor(
+		private readonly control: RunControl,
+		private readonly send: ( batch: MediaUpload[] ) => Promise< void >
+	) {}
+
+	/**
+	 * Sends a batch when the run may, and when fewer than
+	 * `UPLOADS_IN_FLIGHT` are on their way.
+	 *
+	 * @param batch The uploads.
+	 */
+	async add( batch: MediaUpload[] ): Promise< void > {
+		await this.control.gate();
+		this.throwFailure();
+		if ( this.first ) {
+			this.first = false;
+			await this.send( batch );
+			return;
+		}
+		const sending: Promise< void > = this.send( batch )
+			.catch( ( error ) => {
+				this.failure ??= { error };
+			} )
+			.finally( () => this.inFlight.delete( sending ) );
+		this.inFlight.add( sending );
+		while ( this.inFlight.size >= UPLOADS_IN_FLIGHT ) {
+			await Promise.race( this.inFlight );
+		}
+	}
+
+	/** Waits for every batch on its way; throws the first failure. */
+	async drain(): Promise< void > {
+		await Promise.all( this.inFlight );
+		this.throwFailure();
+	}
+
+	private throwFailure(): void {
+		if ( this.failure ) {
+			throw this.failure.error;
+		}
+	}
+}
 
 /**
  * The media phase: files the site already has (by content hash) are only
@@ -314,277 +628,72 @@ const BAD_SIZE = 'spaces_importer_bad_image_size';
  * @return One result per file.
  */
 async function uploadMedia( phase: MediaPhase ): Promise< MediaResult[] > {
-	const { run, wanted, source, model, transport, policy, control, progress } =
-		phase;
-	const results: MediaResult[] = [];
+	const { run, source, model, client, control } = phase;
 	const files = new Map( model.media.map( ( file ) => [ file.path, file ] ) );
-	const allowed = run.limits.allowedTypes;
-	const maxBytes = run.limits.maxUploadBytes;
-	const paths = [ ...wanted.keys() ];
-	const fail = ( path: string, message: string ) => {
-		results.push( { path, status: 'failed', message } );
-		progress.mediaDone( 0 );
-	};
-	let first = true;
-	const settings = phase.sizer ? ( run.imageSizes ?? null ) : null;
-	const budget = mediaBudget( run.limits );
-	const batcher = new MediaBatcher( budget );
-	// What each sent file became, by hash, for its twins (the same bytes
-	// under other names), and those twins waiting for it.
-	const answered = new Map< string, MediaOutcome >();
-	const twins = new Map< string, string[] >();
-	const settle = ( path: string, outcome: MediaOutcome, twin: boolean ) => {
-		if ( 'message' in outcome ) {
-			fail( path, outcome.message );
-			return;
-		}
-		phase.uploaded.set( path, {
-			attachmentId: outcome.attachmentId,
-			url: outcome.url,
-		} );
-		results.push( {
-			...outcome,
-			path,
-			status: twin ? 'existing' : outcome.status,
-		} );
-		progress.mediaDone( 0 );
-	};
-	const finish = ( upload: MediaUpload, outcome: MediaOutcome ) => {
-		answered.set( upload.hash, outcome );
-		if ( 'message' in outcome ) {
-			fail( upload.path, outcome.message );
-		} else {
-			phase.uploaded.set( upload.path, {
-				attachmentId: outcome.attachmentId,
-				url: outcome.url,
-			} );
-			results.push( { ...outcome, path: upload.path } );
-			progress.mediaDone( upload.bytes.length );
-		}
-		for ( const twin of twins.get( upload.hash ) ?? [] ) {
-			settle( twin, outcome, true );
-		}
-		twins.delete( upload.hash );
-	};
-
-	/**
-	 * Reads a file and makes its sizes when this client can.
-	 *
-	 * @param file      The file.
-	 * @param file.path Its path in the archive.
-	 * @param file.hash Its SHA-256.
-	 * @return The upload.
-	 */
-	const prepare = async ( file: {
-		path: string;
-		hash: string;
-	} ): Promise< MediaUpload > => {
-		const bytes = await source.read( file.path );
-		const mimeType =
-			files.get( file.path )?.mimeType ?? 'application/octet-stream';
-		let sizes: MadeSize[] | null = null;
-		if ( settings && phase.sizer && sizesWanted( mimeType, settings ) ) {
-			try {
-				sizes = await phase.sizer.make( bytes, mimeType, settings );
-			} catch {
-				// An image the client cannot read: the site makes its sizes.
-				sizes = null;
-			}
-		}
-		return {
-			path: file.path,
-			hash: file.hash,
-			date: wanted.get( file.path ) ?? null,
-			mimeType,
-			bytes,
-			sizes: sizes ?? [],
-			sized: sizes !== null,
-		};
-	};
-
-	/**
-	 * Sends one batch; each file's answer stands alone. A batch the site
-	 * refuses whole (too large for it) is sent again file by file; a file
-	 * whose sizes the site refuses is sent again without them, so the site
-	 * makes them.
-	 *
-	 * @param batch The uploads.
-	 */
-	const send = async ( batch: MediaUpload[] ): Promise< void > => {
-		let answer: { results: BatchResult[] };
-		try {
-			answer = await withRetry(
-				() =>
-					transport.upload< { results: BatchResult[] } >(
-						`${ NAMESPACE }/runs/${ run.id }/media/batch`,
-						batchForm( batch )
-					),
-				policy,
-				control.signal
-			);
-		} catch ( error ) {
-			if (
-				! ( error instanceof TransportError ) ||
-				error.fatal ||
-				error.retryable
-			) {
-				throw error;
-			}
-			if ( batch.length > 1 ) {
-				for ( const upload of batch ) {
-					await send( [ upload ] );
-				}
-				return;
-			}
-			if ( batch[ 0 ].sized ) {
-				await send( [ { ...batch[ 0 ], sizes: [], sized: false } ] );
-				return;
-			}
-			finish( batch[ 0 ], { message: error.message } );
-			return;
-		}
-		for ( const [ index, upload ] of batch.entries() ) {
-			const result = answer.results?.[ index ];
-			if ( result?.status === 'failed' || ! result?.attachmentId ) {
-				if ( result?.code === BAD_SIZE && upload.sized ) {
-					await send( [ { ...upload, sizes: [], sized: false } ] );
-					continue;
-				}
-				finish( upload, {
-					message:
-						result?.message ??
-						'The site did not answer for this file.',
-				} );
-				continue;
-			}
-			finish( upload, {
-				attachmentId: result.attachmentId,
-				url: result.url ?? '',
-				status: result.status === 'existing' ? 'existing' : 'created',
-				...( result.sizes ? { sizes: result.sizes } : {} ),
-			} );
-		}
-	};
-
-	// The first batch goes alone: it creates the month's upload folder,
-	// which parallel first uploads would race to create. Then a few at once.
-	const inFlight = new Set< Promise< void > >();
-	let failure: { error: unknown } | null = null;
-	const dispatch = async ( batch: MediaUpload[] ) => {
-		await control.gate();
-		if ( failure ) {
-			throw failure.error;
-		}
-		if ( first ) {
-			first = false;
-			await send( batch );
-			return;
-		}
-		const sending: Promise< void > = send( batch )
-			.catch( ( error ) => {
-				failure ??= { error };
-			} )
-			.finally( () => inFlight.delete( sending ) );
-		inFlight.add( sending );
-		while ( inFlight.size >= UPLOADS_IN_FLIGHT ) {
-			await Promise.race( inFlight );
-		}
-	};
+	const paths = [ ...phase.wanted.keys() ];
+	const ledger = new MediaLedger( phase.uploaded, phase.progress );
+	const batcher = new MediaBatcher( mediaBudget( run.limits ) );
+	const queue = new UploadQueue( control, ( batch ) =>
+		sendMediaBatch( batch, phase, ledger )
+	);
+	const mimeType = ( path: string ) =>
+		files.get( path )?.mimeType ?? 'application/octet-stream';
 
 	for ( let start = 0; start < paths.length; start += LOOKUP_CHUNK ) {
 		await control.gate();
-		const chunk: Array< { path: string; hash: string; size: number } > = [];
+		const chunk: HashedFile[] = [];
 		for ( const path of paths.slice( start, start + LOOKUP_CHUNK ) ) {
-			const file = files.get( path );
-			if (
-				file?.mimeType &&
-				allowed &&
-				! allowed.includes( file.mimeType )
-			) {
-				fail(
-					path,
-					`This site does not accept ${ file.mimeType } files.`
-				);
-			} else if ( file && maxBytes && file.size > maxBytes ) {
-				fail( path, 'The file is larger than this site accepts.' );
-			} else {
-				const bytes = await source.read( path );
-				chunk.push( {
-					path,
-					hash: sha256Hex( bytes ),
-					size: bytes.length,
-				} );
+			const refusal = refusalBeforeSending(
+				files.get( path ),
+				run.limits
+			);
+			if ( refusal ) {
+				ledger.fail( path, refusal );
+				continue;
 			}
+			const bytes = await source.read( path );
+			chunk.push( {
+				path,
+				hash: sha256Hex( bytes ),
+				size: bytes.length,
+			} );
 		}
 		if ( ! chunk.length ) {
 			continue;
 		}
-		const { found } = await withRetry(
-			() =>
-				transport.request< {
-					found: Record<
-						string,
-						{ attachmentId: number; url: string }
-					>;
-				} >( 'POST', `${ NAMESPACE }/runs/${ run.id }/media/lookup`, {
-					hashes: chunk.map( ( file ) => file.hash ),
-				} ),
-			policy,
-			control.signal
-		);
-		const missing = chunk.filter( ( file ) => {
-			const existing = found[ file.hash ];
-			if ( existing ) {
-				phase.uploaded.set( file.path, existing );
-				results.push( {
-					path: file.path,
-					status: 'existing',
-					...existing,
-				} );
-				progress.mediaDone( 0 );
-			}
-			return ! existing;
+		const { found } = await client.lookupMedia( run.id, {
+			hashes: chunk.map( ( file ) => file.hash ),
 		} );
-		// Files with the same bytes under several names are sent once; the
-		// others share the attachment.
-		const unique = missing.filter( ( file ) => {
-			const outcome = answered.get( file.hash );
-			if ( outcome ) {
-				settle( file.path, outcome, true );
+		const unique = chunk.filter( ( file ) => {
+			if ( found[ file.hash ] ) {
+				ledger.found( file.path, found[ file.hash ] );
 				return false;
 			}
-			const sameBytes = twins.get( file.hash );
-			if ( sameBytes ) {
-				sameBytes.push( file.path );
-				return false;
-			}
-			twins.set( file.hash, [] );
-			return true;
+			return ledger.claim( file );
 		} );
 		for ( let at = 0; at < unique.length; at += PREPARED_AT_ONCE ) {
 			await control.gate();
 			const prepared = await Promise.all(
 				unique
 					.slice( at, at + PREPARED_AT_ONCE )
-					.map( ( file ) => prepare( file ) )
+					.map( ( file ) =>
+						prepareUpload( file, phase, mimeType( file.path ) )
+					)
 			);
 			for ( const upload of prepared ) {
 				const full = batcher.add( upload );
 				if ( full ) {
-					await dispatch( full );
+					await queue.add( full );
 				}
 			}
 		}
 	}
 	const last = batcher.flush();
 	if ( last ) {
-		await dispatch( last );
+		await queue.add( last );
 	}
-	await Promise.all( inFlight );
-	if ( failure ) {
-		throw ( failure as { error: unknown } ).error;
-	}
-	return results;
+	await queue.drain();
+	return ledger.results;
 }
 
 /**
@@ -602,16 +711,10 @@ export async function undoRun(
 	onProgress?: ( remaining: number ) => void,
 	retry: RetryPolicy = DEFAULT_RETRY
 ): Promise< RunInfo > {
+	const client = createRestClient( transport, { retry } );
 	let run: RunInfo | null = null;
 	for ( let step = 0; step < MAX_STEPS; step++ ) {
-		run = await withRetry(
-			() =>
-				transport.request< RunInfo >(
-					'DELETE',
-					`${ NAMESPACE }/runs/${ runId }`
-				),
-			retry
-		);
+		run = await client.undoStep( runId );
 		const remaining = run.undo?.remaining ?? 0;
 		onProgress?.( remaining );
 		if ( remaining === 0 || run.state === 'undone' ) {

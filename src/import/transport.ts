@@ -4,8 +4,8 @@
  */
 export interface Transport {
 	/**
-	 * Sends a JSON request to a path below `/wp-json/`, e.g.
-	 * `/spaces-importer/v1/runs`, and resolves with the decoded answer.
+	 * Sends a JSON request to a path below `/wp-json/` (the paths are in
+	 * `rest-client.ts`), and resolves with the decoded answer.
 	 * Rejects with a `TransportError`.
 	 */
 	request: < T >(

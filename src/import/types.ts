@@ -4,8 +4,10 @@
 import type { ImageSizeSettings } from './image-sizes';
 
 /**
- * The REST contract of `spaces-importer/v1` (docs/rest-api.md), as the
- * runner sees it.
+ * The REST contract of `spaces-importer/v1` (docs/rest-api.md): what the
+ * client sends to each route and what it reads of the answers. The paths
+ * are in `rest-client.ts`; `tests/integration/rest-contract.test.ts`
+ * compares the request types with the routes' schemas on a running site.
  */
 
 export type PostStatus = 'publish' | 'draft' | 'pending' | 'private';
@@ -63,9 +65,16 @@ export type ItemOutcome =
 
 export interface RunFailure {
 	kind: 'post' | 'media';
-	sourceId?: string;
-	path?: string;
+	/** The post's Spaces id, or the media file's path in the archive. */
+	sourceId: string;
 	message: string;
+}
+
+/** What the archive holds, by kind (`totals` of a run). */
+export interface RunTotals {
+	posts?: number;
+	comments?: number;
+	media?: number;
 }
 
 export interface RunInfo {
@@ -74,7 +83,7 @@ export interface RunInfo {
 	name: string;
 	state: 'running' | 'complete' | 'undone';
 	created: string;
-	totals: { posts?: number; comments?: number; media?: number };
+	totals: RunTotals;
 	options?: Partial< ImportOptions >;
 	/** Posts of this archive already on the site, from any run. */
 	importedPosts: number;
@@ -92,8 +101,8 @@ export interface RunInfo {
 	undo?: { remaining: number };
 }
 
-/** What one post became on the site. */
-export interface PostResult {
+/** What one post became on the site, as the posts route answers. */
+export interface SitePostResult {
 	sourceId: string;
 	postId: number;
 	status: ItemOutcome;
@@ -102,6 +111,10 @@ export interface PostResult {
 	/** What was written differently than the archive asked (terms the user may not create). */
 	warnings?: string[];
 	comments?: { created?: number };
+}
+
+/** What one post became, in the report. */
+export interface PostResult extends SitePostResult {
 	/** Added by the runner: the post's title, for the report. */
 	title?: string;
 }
@@ -165,4 +178,104 @@ export interface RunReport {
 	run: RunInfo;
 	results: PostResult[];
 	media: MediaResult[];
+}
+
+/** Starting a run (`startRun`), or resuming the caller's unfinished one. */
+export interface StartRunRequest {
+	fingerprint: string;
+	name: string;
+	totals: RunTotals;
+	/** The author is left out for the importing user. */
+	options: Partial< ImportOptions >;
+}
+
+/** Listing runs (`listRuns`): those of one archive, or the recent ones. */
+export interface ListRunsQuery {
+	fingerprint?: string;
+}
+
+/** One step of undoing a run (`undoStep`). */
+export interface UndoQuery {
+	/** Delete the posts instead of moving them to the trash. */
+	force?: boolean;
+}
+
+/** A finalize step (`finalizeStep`) takes nothing but the run. */
+export type FinalizeRequest = Record< string, never >;
+
+/** Which files the library already holds (`lookupMedia`). */
+export interface MediaLookupRequest {
+	hashes: string[];
+}
+
+/** An attachment the library holds. */
+export interface FoundMedia {
+	attachmentId: number;
+	url: string;
+}
+
+export interface MediaLookupResponse {
+	/** By hash, the files found. */
+	found: Record< string, FoundMedia >;
+}
+
+/** One size of an image in a media batch; its bytes are in the field `file`. */
+export interface MediaBatchSize {
+	name: string;
+	width: number;
+	height: number;
+	/** The name of the multipart field holding its bytes. */
+	file: string;
+}
+
+/** One file of a media batch; its bytes are in the multipart field `file`. */
+export interface MediaBatchItem {
+	path: string;
+	sha256: string;
+	/** The name of the multipart field holding its bytes. */
+	file: string;
+	/** Upload folder month, `YYYY-MM`. */
+	date?: string;
+	/** The client made the sizes the image gets (perhaps none). */
+	sized?: boolean;
+	sizes?: MediaBatchSize[];
+}
+
+/** A media batch (`uploadMediaBatch`, multipart): the fields besides the bytes. */
+export interface MediaBatchRequest {
+	items: MediaBatchItem[];
+}
+
+/** The bytes of a multipart request, by field name. */
+export interface MultipartFile {
+	field: string;
+	bytes: Uint8Array;
+	type: string;
+	name: string;
+}
+
+/** The site's answer for one file of a batch. */
+export interface MediaBatchResult {
+	path: string;
+	status: 'created' | 'existing' | 'failed';
+	attachmentId?: number;
+	url?: string;
+	sizes?: 'client' | 'server';
+	code?: string;
+	message?: string;
+}
+
+export interface MediaBatchResponse {
+	/** In the order sent. */
+	results: MediaBatchResult[];
+}
+
+/** Posts to create or update (`sendPosts`). */
+export interface PostsRequest {
+	posts: PostPayload[];
+}
+
+export interface PostsResponse {
+	/** In the order sent. */
+	results: SitePostResult[];
 }

@@ -2,19 +2,18 @@
  * WordPress dependencies
  */
 import { speak } from '@wordpress/a11y';
-import { addQueryArgs } from '@wordpress/url';
+import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
 import type { ArchiveModel } from '../../archive/model';
 import { RunControl } from '../../import/control';
-import { toPostPayload } from '../../import/payload';
-import { NAMESPACE, runImport, undoRun } from '../../import/runner';
+import { createRestClient } from '../../import/rest-client';
+import { runImport, sendPosts, undoRun } from '../../import/runner';
 import type {
 	ImportOptions,
 	ImportProgress,
-	PostResult,
 	RunInfo,
 	RunReport,
 } from '../../import/types';
@@ -140,6 +139,9 @@ export const reset =
 		dispatch( { type: 'RESET' } );
 	};
 
+/** The plugin's routes, as the logged-in user. */
+const site = createRestClient( apiFetchTransport );
+
 /**
  * The runs of an archive on this site, newest first.
  *
@@ -147,10 +149,7 @@ export const reset =
  * @return The runs.
  */
 function fetchRuns( fingerprint?: string ): Promise< RunInfo[] > {
-	return apiFetchTransport.request< RunInfo[] >(
-		'GET',
-		addQueryArgs( `${ NAMESPACE }/runs`, { fingerprint } )
-	);
+	return site.listRuns( { fingerprint } );
 }
 
 /**
@@ -474,16 +473,23 @@ export const retryPost =
 				] )
 		);
 		try {
-			const answer = await apiFetchTransport.request< {
-				results: PostResult[];
-			} >( 'POST', `${ NAMESPACE }/runs/${ report.run.id }/posts`, {
-				posts: [ toPostPayload( post, uploaded, select.getOptions() ) ],
+			const [ result ] = await sendPosts( {
+				client: site,
+				run: report.run,
+				posts: [ post ],
+				uploaded,
+				options: select.getOptions(),
+				control: new RunControl(),
 			} );
-			const result = answer.results[ 0 ];
-			dispatch( {
-				type: 'RETRY_FINISHED',
-				result: { ...result, title: post.title },
-			} );
+			if ( ! result ) {
+				throw new Error(
+					__(
+						'The site did not answer for this post.',
+						'spaces-importer'
+					)
+				);
+			}
+			dispatch( { type: 'RETRY_FINISHED', result } );
 			speak( retryMessage( post.title, result ), 'polite' );
 		} catch ( error ) {
 			dispatch( {

@@ -354,6 +354,64 @@ describe( 'retryPost and undoImport', () => {
 		expect( select( store ).getReportSummary()?.created ).toBe( 2 );
 	} );
 
+	it( 'sends a failed post with more comments than one request takes in parts, as the import does', async () => {
+		const sourceId = model.posts[ 1 ].sourceId;
+		const comments = Array.from( { length: 5 }, ( _, n ) => ( {
+			author: `Reader ${ n }`,
+			authorUrl: null,
+			published: '2008-05-02T10:00:00',
+			html: `Comment ${ n }`,
+		} ) );
+		await dispatch( store ).readFinished(
+			{
+				...model,
+				posts: [ model.posts[ 0 ], { ...model.posts[ 1 ], comments } ],
+			},
+			FINGERPRINT
+		);
+		mockedRun.mockResolvedValue(
+			report( {
+				run: run( {
+					limits: { postsPerRequest: 50, maxCommentsPerRequest: 3 },
+				} ),
+			} )
+		);
+		await dispatch( store ).startImport();
+		mockedFetch.mockImplementation( async ( { data } ) => ( {
+			results: [
+				{
+					sourceId,
+					postId: 31,
+					status: 'created',
+					link: 'http://example.test/spring/',
+					comments: { created: data.posts[ 0 ].comments.length },
+				},
+			],
+		} ) );
+		const before = mockedFetch.mock.calls.length;
+		await dispatch( store ).retryPost( sourceId );
+		const sent = mockedFetch.mock.calls
+			.slice( before )
+			.map( ( [ request ] ) => request );
+		expect( sent.map( ( request ) => request.path ) ).toEqual( [
+			'/spaces-importer/v1/runs/12/posts',
+			'/spaces-importer/v1/runs/12/posts',
+			'/spaces-importer/v1/runs/12/posts',
+		] );
+		expect(
+			sent.map( ( request ) => request.data.posts[ 0 ].comments.length )
+		).toEqual( [ 2, 2, 1 ] );
+		expect(
+			select( store )
+				.getReport()
+				?.results.find( ( result ) => result.sourceId === sourceId )
+		).toMatchObject( {
+			status: 'created',
+			title: 'Spring',
+			comments: { created: 5 },
+		} );
+	} );
+
 	it( 'explains a retry the site refused', async () => {
 		mockedFetch.mockRejectedValue( {
 			code: 'spaces_importer_run_undone',
