@@ -23,6 +23,11 @@ class Post_Writer {
 	const ORIGINAL_POST_BLOCK = '<!-- wp:spaces-importer/original-post /-->';
 
 	/**
+	 * Times a post is written before its failure is reported.
+	 */
+	const WRITE_ATTEMPTS = 3;
+
+	/**
 	 * Finds or creates categories and tags.
 	 *
 	 * @var Term_Writer
@@ -72,6 +77,13 @@ class Post_Writer {
 	private static $in_transaction = false;
 
 	/**
+	 * How many failed statements wpdb had recorded when the transaction began.
+	 *
+	 * @var int
+	 */
+	private static $errors_at_begin = 0;
+
+	/**
 	 * Writes a batch of posts for a run.
 	 *
 	 * Every post's lock is taken first (in the batch's order, which is the
@@ -113,13 +125,7 @@ class Post_Writer {
 				$results[] = self::refused( $item['sourceId'], __( 'This post is already on the site and you are not allowed to edit it. It was left as it is, without the archive’s comments.', 'spaces-importer' ) );
 				continue;
 			}
-			$this->after_commit = array();
-			self::begin_transaction();
-			$result = $this->write_one( $item, $post_id, (int) $run_id, $options );
-			self::commit();
-			foreach ( $this->after_commit as $task ) {
-				$task();
-			}
+			$result    = $this->write_in_transaction( $item, $post_id, (int) $run_id, $options );
 			$results[] = $result;
 			if ( $result['postId'] ) {
 				// A later part of the same post in this batch finds it.
@@ -145,6 +151,58 @@ class Post_Writer {
 			}
 		}
 		return $results;
+	}
+
+	/**
+	 * Writes one post with its meta and comments in one transaction, and
+	 * writes it again when the database failed a statement on the way: a
+	 * deadlock between parallel requests rolls the whole transaction back,
+	 * and the post must not be reported written when it is not there.
+	 *
+	 * @param array $item    The item.
+	 * @param int   $post_id The existing post, or 0.
+	 * @param int   $run_id  The run.
+	 * @param array $options The run's options.
+	 * @return array The item's result.
+	 */
+	private function write_in_transaction( array $item, $post_id, $run_id, array $options ) {
+		global $EZSQL_ERROR;
+		for ( $attempt = 1; ; $attempt++ ) {
+			$this->after_commit = array();
+			self::begin_transaction();
+			$result = $this->write_one( $item, $post_id, $run_id, $options );
+			if ( ! self::transaction_failed() ) {
+				self::commit();
+				foreach ( $this->after_commit as $task ) {
+					$task();
+				}
+				return $result;
+			}
+			self::rollback();
+			$this->after_commit = array();
+			// Nothing the rolled-back transaction made may be served from a cache.
+			$this->terms->forget();
+			if ( ! $post_id && $result['postId'] ) {
+				clean_post_cache( $result['postId'] );
+			}
+			if ( function_exists( 'wp_cache_flush_runtime' ) ) {
+				wp_cache_flush_runtime();
+			}
+			if ( $attempt >= self::WRITE_ATTEMPTS ) {
+				$error = end( $EZSQL_ERROR );
+				return array(
+					'sourceId' => $item['sourceId'],
+					'postId'   => 0,
+					'status'   => 'failed',
+					'message'  => sprintf(
+						/* translators: %s: the database's error message. */
+						__( 'The database could not write this post (%s). Nothing of it was kept; send it again.', 'spaces-importer' ),
+						is_array( $error ) && isset( $error['error_str'] ) ? $error['error_str'] : ''
+					),
+					'comments' => array( 'created' => 0 ),
+				);
+			}
+		}
 	}
 
 	/**
@@ -184,6 +242,45 @@ class Post_Writer {
 		}
 		self::guard();
 		self::$in_transaction = false !== $wpdb->query( 'START TRANSACTION' );
+		if ( self::$in_transaction ) {
+			global $EZSQL_ERROR;
+			self::$errors_at_begin = is_array( $EZSQL_ERROR ) ? count( $EZSQL_ERROR ) : 0;
+			add_filter( 'query', array( __CLASS__, 'hold_writes_after_error' ) );
+		}
+	}
+
+	/**
+	 * Whether a statement of the open transaction failed. A deadlock rolls
+	 * the whole transaction back; what runs after it would be committed on
+	 * its own, so from then on writes are held back until the rollback.
+	 *
+	 * @return bool
+	 */
+	public static function transaction_failed() {
+		global $EZSQL_ERROR;
+		return self::$in_transaction && is_array( $EZSQL_ERROR ) && count( $EZSQL_ERROR ) > self::$errors_at_begin;
+	}
+
+	/**
+	 * Filters each query of an open transaction: once a statement has
+	 * failed, anything but reading and the rollback is not run.
+	 *
+	 * @param string $query The statement.
+	 * @return string The statement, or '' for wpdb to skip it.
+	 */
+	public static function hold_writes_after_error( $query ) {
+		if ( ! self::transaction_failed() || preg_match( '/^\s*(SELECT|SHOW|ROLLBACK)\b/i', $query ) ) {
+			return $query;
+		}
+		return '';
+	}
+
+	/**
+	 * Ends the transaction's watch on queries.
+	 */
+	private static function end_transaction() {
+		self::$in_transaction = false;
+		remove_filter( 'query', array( __CLASS__, 'hold_writes_after_error' ) );
 	}
 
 	/**
@@ -205,8 +302,8 @@ class Post_Writer {
 	public static function commit() {
 		global $wpdb;
 		if ( self::$in_transaction ) {
+			self::end_transaction();
 			$wpdb->query( 'COMMIT' );
-			self::$in_transaction = false;
 		}
 	}
 
@@ -216,8 +313,8 @@ class Post_Writer {
 	public static function rollback() {
 		global $wpdb;
 		if ( self::$in_transaction ) {
+			self::end_transaction();
 			$wpdb->query( 'ROLLBACK' );
-			self::$in_transaction = false;
 		}
 	}
 

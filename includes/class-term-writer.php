@@ -23,6 +23,14 @@ class Term_Writer {
 	private $ids = array();
 
 	/**
+	 * Forgets the ids found so far: after a rolled-back transaction the terms
+	 * made in it are gone.
+	 */
+	public function forget() {
+		$this->ids = array();
+	}
+
+	/**
 	 * Term ids for names, creating the missing ones when the caller may.
 	 *
 	 * @param string[] $names      Names as the archive has them.

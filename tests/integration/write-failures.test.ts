@@ -1,0 +1,138 @@
+/**
+ * A post is written whole or not at all: when the database fails a
+ * statement half-way (a deadlock between parallel requests rolls the whole
+ * transaction back), the post is written again, and if it keeps failing it
+ * is reported failed with nothing of it left on the site.
+ */
+
+/**
+ * External dependencies
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import nodePath from 'node:path';
+
+/**
+ * Internal dependencies
+ */
+import { requestAs, sitePhpJson, testSite } from './support/site';
+
+const API = '/spaces-importer/v1';
+const CID = crypto.randomBytes( 8 ).toString( 'hex' ).toUpperCase();
+const MARK = CID.toLowerCase();
+
+const muPlugins = () =>
+	nodePath.join( testSite().dir, 'wp-content', 'mu-plugins' );
+const plugin = () => nodePath.join( muPlugins(), `deadlock-${ MARK }.php` );
+
+beforeAll( () => {
+	// Acts as the database does on a deadlock while a post's comments go
+	// in: the transaction is rolled back and the statement fails. "Once"
+	// posts fail on their first attempt in a request, "Always" posts on each.
+	fs.mkdirSync( muPlugins(), { recursive: true } );
+	fs.writeFileSync(
+		plugin(),
+		`<?php
+add_filter( 'spaces_importer_comment_data', function ( $data, $comment, $post_id ) {
+	static $failed = array();
+	global $wpdb;
+	$text = $comment['html'];
+	if ( false === strpos( $text, ${ JSON.stringify( MARK ) } ) ) {
+		return $data;
+	}
+	$always = false !== strpos( $text, 'always' );
+	if ( $always || empty( $failed[ $text ] ) ) {
+		$failed[ $text ] = true;
+		$wpdb->query( 'ROLLBACK' );
+		$wpdb->suppress_errors( true );
+		$wpdb->query( 'SELECT simulated_deadlock FROM no_such_table_${ MARK }' );
+		$wpdb->suppress_errors( false );
+	}
+	return $data;
+}, 10, 3 );
+`
+	);
+} );
+
+afterAll( () => {
+	fs.rmSync( plugin(), { force: true } );
+} );
+
+function post( n: number, kind: 'once' | 'always' ) {
+	return {
+		sourceId: `cns!${ CID }!${ n }`,
+		title: `Deadlock ${ kind } ${ MARK }`,
+		html: '<p>Body</p>',
+		published: '2008-06-01T10:00:00',
+		comments: [ 1, 2, 3 ].map( ( c ) => ( {
+			author: `Reader ${ c }`,
+			html: `<p>${ kind } ${ c } ${ MARK }</p>`,
+			published: `2008-06-0${ c + 1 }T10:00:00`,
+		} ) ),
+	};
+}
+
+/**
+ * What the site holds for this test's posts, read from its database.
+ *
+ * @return Posts by title with their comment counts, and all comments.
+ */
+function stored(): {
+	posts: Array< { title: string; comments: number } >;
+	comments: number;
+} {
+	const found = sitePhpJson< {
+		posts: Array< { title: string; comment_count: string } >;
+		comments: number;
+	} >( `
+global $wpdb;
+$like = '%' . $wpdb->esc_like( '${ MARK }' ) . '%';
+echo "\\n" . wp_json_encode( array(
+	'posts' => $wpdb->get_results( $wpdb->prepare( "SELECT post_title AS title, comment_count FROM {$wpdb->posts} WHERE post_title LIKE %s AND post_type = 'post' ORDER BY post_title", $like ) ),
+	'comments' => (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->comments} WHERE comment_content LIKE %s", $like ) ),
+) );
+` );
+	return {
+		posts: found.posts.map( ( row ) => ( {
+			title: row.title,
+			comments: Number( row.comment_count ),
+		} ) ),
+		comments: found.comments,
+	};
+}
+
+it( 'writes a post again when its transaction was rolled back, and reports one that keeps failing with nothing left of it', async () => {
+	const run = await requestAs(
+		'POST',
+		`${ API }/runs`,
+		{
+			fingerprint: crypto.randomBytes( 32 ).toString( 'hex' ),
+			name: 'deadlock.zip',
+			options: { status: 'publish', comments: 'approved' },
+		},
+		'admin'
+	);
+	expect( run.status ).toBe( 201 );
+
+	const answer = await requestAs(
+		'POST',
+		`${ API }/runs/${ run.body.id }/posts`,
+		{ posts: [ post( 1, 'once' ), post( 2, 'always' ) ] },
+		'admin'
+	);
+	expect( answer.status ).toBe( 200 );
+	const [ once, always ] = answer.body.results;
+	expect( once ).toMatchObject( {
+		status: 'created',
+		comments: { created: 3 },
+	} );
+	expect( always.status ).toBe( 'failed' );
+	expect( always.message ).toContain( 'no_such_table' );
+
+	// The retried post is there with its three comments counted; of the
+	// failed one there is no post and no comment.
+	expect( stored() ).toEqual( {
+		posts: [ { title: `Deadlock once ${ MARK }`, comments: 3 } ],
+		comments: 3,
+	} );
+} );
