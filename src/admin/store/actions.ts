@@ -40,6 +40,7 @@ import {
 	savedArchives,
 	savedChoice,
 } from '../saved-archives';
+import { createBrowserSizer } from '../sizer';
 import { closeSession, session } from './session';
 import type * as selectors from './selectors';
 import type { Action, ScreenNotice, State, UnfinishedImport } from './types';
@@ -377,11 +378,15 @@ export const startImport =
 		}
 		let phase: ImportProgress[ 'phase' ] | null = null;
 		let paused = false;
+		// The images' smaller sizes, made in a worker of their own when this
+		// browser can; else the site makes them.
+		const imageSizer = createBrowserSizer();
 		try {
 			const report = await runImport( {
 				model,
 				transport: apiFetchTransport,
 				media: session.archive?.media,
+				imageSizer: imageSizer ?? undefined,
 				options,
 				control,
 				onProgress: ( progress ) => {
@@ -418,6 +423,7 @@ export const startImport =
 			// The run goes on from here: pressing Import resumes it.
 			await dispatch( loadHistory() );
 		} finally {
+			imageSizer?.close();
 			if ( session.control === control ) {
 				session.control = null;
 			}
