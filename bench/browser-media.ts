@@ -31,21 +31,15 @@ import {
 } from 'fs';
 import os from 'os';
 import path from 'path';
-import { pathToFileURL } from 'url';
 
 /**
  * Internal dependencies
  */
 import { generateArchive } from '../tests/support/archive/generate';
 import { photoBytes } from '../tests/support/archive/photo';
+import { option, startPluginSite } from './support';
 
-const root = path.resolve( __dirname, '../..' );
 type Way = 'server' | 'browser';
-
-function option( argv: string[], name: string, fallback: number ): number {
-	const at = argv.indexOf( name );
-	return at >= 0 ? Number( argv[ at + 1 ] ) : fallback;
-}
 
 /** Every process: its parent, its group and its CPU ticks so far. */
 function processes() {
@@ -253,15 +247,7 @@ async function main() {
 	const count = option( argv, '--photos', 100 );
 	const rounds = option( argv, '--rounds', 1 );
 	const json = argv.includes( '--json' );
-	const { createSite } = await import(
-		pathToFileURL( path.join( root, 'tools/wp/lib/site.mjs' ) ).href
-	);
-	const site = await createSite( {
-		db: 'mariadb',
-		title: 'Browser sizes benchmark',
-		plugins: [ { slug: 'spaces-importer', path: root } ],
-		log: () => {},
-	} );
+	const site = await startPluginSite( 'Browser sizes benchmark' );
 	const dir = mkdtempSync(
 		path.join( os.tmpdir(), 'spaces-bench-browser-' )
 	);

@@ -38,7 +38,6 @@ import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import os from 'os';
 import path from 'path';
-import { pathToFileURL } from 'url';
 import { zipSync } from 'fflate';
 
 /**
@@ -49,6 +48,7 @@ import { generateArchive } from '../tests/support/archive/generate';
 import { photoBytes } from '../tests/support/archive/photo';
 import { createFetchTransport } from '../src/cli/fetch-transport';
 import { writeWxr } from './wxr';
+import { option, root, siteTools, startPluginSite } from './support';
 
 interface Site {
 	url: string;
@@ -60,7 +60,6 @@ interface Site {
 	stop: ( options?: { removeDir?: boolean } ) => Promise< void >;
 }
 
-const root = path.resolve( __dirname, '../..' );
 const peer = path.resolve( root, '../shared/peers/wordpress-importer' );
 /** The command line, compiled with the benchmark. */
 const cli = path.join( root, 'dist-bench/src/cli/index.js' );
@@ -198,25 +197,8 @@ interface Result {
 	profile?: Record< string, RouteProfile >;
 }
 
-function option( argv: string[], name: string, fallback: number ): number {
-	const at = argv.indexOf( name );
-	return at >= 0 ? Number( argv[ at + 1 ] ) : fallback;
-}
-
-async function siteTools() {
-	return import(
-		pathToFileURL( path.join( root, 'tools/wp/lib/site.mjs' ) ).href
-	);
-}
-
 async function startSite( title: string ): Promise< Site > {
-	const { createSite } = await siteTools();
-	const site: Site = await createSite( {
-		db: 'mariadb',
-		title,
-		plugins: [ { slug: 'spaces-importer', path: root } ],
-		log: () => {},
-	} );
+	const site: Site = await startPluginSite( title );
 	writeFileSync(
 		path.join( site.dir, 'wp-content/mu-plugins/bench-requests.php' ),
 		REQUEST_LOG_PLUGIN

@@ -20,8 +20,6 @@
  * External dependencies
  */
 import { readFileSync, readdirSync } from 'fs';
-import path from 'path';
-import { pathToFileURL } from 'url';
 import sharp from 'sharp';
 
 /**
@@ -33,14 +31,9 @@ import { createSharpSizer } from '../src/cli/sharp-sizer';
 import { runImport } from '../src/import/runner';
 import type { Transport } from '../src/import/transport';
 import type { RunInfo } from '../src/import/types';
+import { option, startPluginSite } from './support';
 
-const root = path.resolve( __dirname, '../..' );
 type Way = 'before' | 'server' | 'client';
-
-function option( argv: string[], name: string, fallback: number ): number {
-	const at = argv.indexOf( name );
-	return at >= 0 ? Number( argv[ at + 1 ] ) : fallback;
-}
 
 /**
  * A deterministic photo-like JPEG: gradients, waves and noise.
@@ -294,15 +287,7 @@ async function main() {
 	const count = option( argv, '--photos', 300 );
 	const rounds = option( argv, '--rounds', 1 );
 	const json = argv.includes( '--json' );
-	const { createSite } = await import(
-		pathToFileURL( path.join( root, 'tools/wp/lib/site.mjs' ) ).href
-	);
-	const site = await createSite( {
-		db: 'mariadb',
-		title: 'Media benchmark',
-		plugins: [ { slug: 'spaces-importer', path: root } ],
-		log: () => {},
-	} );
+	const site = await startPluginSite( 'Media benchmark' );
 	const rows = [];
 	try {
 		let first = 1;

@@ -26,6 +26,7 @@ import { readArchive } from '../src/archive';
 import { generateArchive } from '../tests/support/archive/generate';
 import { generateMigrationArchive } from '../tests/support/archive/migration';
 import { benchHostile, readHostile } from './hostile';
+import { option } from './support';
 
 interface Measure {
 	posts: number;
@@ -39,11 +40,6 @@ interface Measure {
 	postsPerSecond: number;
 	peakRssMB: number;
 	zipMB: number;
-}
-
-function option( argv: string[], name: string, fallback: number ): number {
-	const at = argv.indexOf( name );
-	return at >= 0 ? Number( argv[ at + 1 ] ) : fallback;
 }
 
 async function measure( file: string ): Promise< Measure > {
