@@ -9,35 +9,17 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import type { ArchivePost } from '../../../archive/model';
-import { formatDate, formatNumber } from '../../format';
+import type { PostOverview } from '../../../archive/stats';
+import { formatNumber } from '../../format';
 import { store } from '../../store';
 import PostList, { tableView } from '../post-list';
+import { dateField } from '../post-list/fields';
 
 /** One post of the archive, as the preview lists it. */
-export interface PreviewRow {
-	id: string;
-	title: string;
-	published: string | null;
-	categories: string[];
-	comments: number;
-	/** Images the post shows. */
-	images: number;
-	/** Of them, those the archive lacks. */
-	imagesMissing: number;
-}
+export type PreviewRow = PostOverview & { id: string };
 
-function toRow( post: ArchivePost ): PreviewRow {
-	return {
-		id: post.sourceId,
-		title: post.title,
-		published: post.published,
-		categories: post.categories,
-		comments: post.comments.length,
-		images: post.images.length,
-		imagesMissing: post.images.filter( ( image ) => ! image.archivePath )
-			.length,
-	};
+function toRow( post: PostOverview ): PreviewRow {
+	return { ...post, id: post.sourceId };
 }
 
 /**
@@ -67,16 +49,7 @@ function previewFields( categories: string[] ): Field< PreviewRow >[] {
 			filterBy: false,
 			render: ( { item } ) => <bdi>{ shownTitle( item.title ) }</bdi>,
 		},
-		{
-			id: 'published',
-			type: 'text',
-			label: __( 'Date', 'spaces-importer' ),
-			getValue: ( { item } ) => item.published ?? '',
-			filterBy: false,
-			// Archive dates are the blog's wall clock, never shifted.
-			render: ( { item } ) =>
-				formatDate( item.published, 'datetime' ) || '—',
-		},
+		dateField< PreviewRow >(),
 		{
 			id: 'categories',
 			type: 'array',
@@ -126,22 +99,25 @@ const COLUMNS = [ 'published', 'categories', 'comments', 'images' ];
  * a filter by category.
  */
 export default function PreviewPostList() {
-	const posts = useSelect(
-		( select ) => select( store ).getModel()?.posts ?? null,
+	const overview = useSelect(
+		( select ) => select( store ).getOverview(),
 		[]
 	);
-	const rows = useMemo( () => ( posts ?? [] ).map( toRow ), [ posts ] );
+	const rows = useMemo(
+		() => ( overview?.posts ?? [] ).map( toRow ),
+		[ overview ]
+	);
 	const fields = useMemo(
 		() =>
 			previewFields(
-				[
-					...new Set( rows.flatMap( ( row ) => row.categories ) ),
-				].sort( ( a, b ) => a.localeCompare( b ) )
+				( overview?.stats.categories ?? [] )
+					.map( ( category ) => category.name )
+					.sort( ( a, b ) => a.localeCompare( b ) )
 			),
-		[ rows ]
+		[ overview ]
 	);
 	const [ view, setView ] = useState< View >( () => tableView( COLUMNS ) );
-	if ( ! posts ) {
+	if ( ! overview ) {
 		return null;
 	}
 	return (
