@@ -243,17 +243,31 @@ test( 'pause stops sending until resumed', async ( { page } ) => {
 		images: 0,
 		seed: 11,
 	} );
-	const sent: number[] = [];
-	page.on( 'request', ( request ) => {
-		if ( POSTS_ROUTE.test( decodeURIComponent( request.url() ) ) ) {
-			sent.push( Date.now() );
-		}
+	// Posts requests as the page makes them: started, and answered.
+	await page.addInitScript( () => {
+		const counts = { started: 0, answered: 0 };
+		( window as any ).__postsRequests = counts;
+		const original = window.fetch;
+		window.fetch = ( input, init ) => {
+			const url = decodeURIComponent(
+				typeof input === 'string' ? input : String( input )
+			);
+			if ( ! /\/spaces-importer\/v1\/runs\/\d+\/posts/.test( url ) ) {
+				return original( input, init );
+			}
+			counts.started++;
+			return original( input, init ).finally( () => counts.answered++ );
+		};
 	} );
+	const requests = (): Promise< { started: number; answered: number } > =>
+		page.evaluate( () => ( window as any ).__postsRequests );
 	await openImporter( page );
 	await chooseFile( page, file );
 	await slowPosts( page, 1000 );
 	await page.getByRole( 'button', { name: 'Import', exact: true } ).click();
-	await expect.poll( () => sent.length ).toBeGreaterThan( 0 );
+	await expect
+		.poll( async () => ( await requests() ).started )
+		.toBeGreaterThan( 0 );
 	await page.getByRole( 'button', { name: 'Pause' } ).click();
 	await expect(
 		page.getByText( /Paused\. Nothing is sent until you resume\./ )
@@ -263,9 +277,22 @@ test( 'pause stops sending until resumed', async ( { page } ) => {
 		page.getByRole( 'button', { name: 'Resume' } )
 	).toBeFocused();
 	await shot( page, '4b-paused' );
-	const whilePaused = sent.length;
-	await page.waitForTimeout( 3000 );
-	expect( sent.length ).toBe( whilePaused );
+	// Paused is: what was in flight is answered, and the page, with nothing
+	// left to do, sends nothing after it.
+	await expect
+		.poll( async () => {
+			const { started, answered } = await requests();
+			return started - answered;
+		} )
+		.toBe( 0 );
+	const whilePaused = ( await requests() ).started;
+	await page.evaluate(
+		() =>
+			new Promise( ( resolve ) =>
+				requestIdleCallback( () => requestIdleCallback( resolve ) )
+			)
+	);
+	expect( ( await requests() ).started ).toBe( whilePaused );
 
 	await page.keyboard.press( 'Enter' );
 	await finished( page );
