@@ -1,0 +1,105 @@
+/**
+ * Reading a large archive in the browser, against reading it in Node on the
+ * same machine in the same run: the page stays responsive, and the browser
+ * is not much slower.
+ */
+
+/**
+ * External dependencies
+ */
+import { expect, test } from '@playwright/test';
+import { openAsBlob } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Internal dependencies
+ */
+import { readArchive } from '../../src/archive';
+import { generatedZip, screenshotDir } from './support/fixtures';
+import { chooseFiles, logIn, openImporter } from './support/wp';
+
+// Timed against Node: no trace, whose screencast would take the browser's
+// time.
+test.use( { trace: 'off' } );
+
+test.beforeEach( async ( { page } ) => {
+	await logIn( page );
+} );
+
+test( 'reading a 5,000-post archive keeps the page responsive', async ( {
+	page,
+} ) => {
+	// The archive is read twice: in Node, then in the browser.
+	test.setTimeout( 240_000 );
+	const { file } = generatedZip( 'large.zip', {
+		cid: 'A1000000000000E6',
+		posts: 5000,
+		comments: 10000,
+		images: 50,
+		seed: 5,
+	} );
+	// The same archive read in Node, on this machine, in this run, the way
+	// the command line reads a file: the yardstick for the browser.
+	const nodeStart = performance.now();
+	const { model } = await readArchive(
+		await openAsBlob( file ),
+		path.basename( file )
+	);
+	const nodeMs = performance.now() - nodeStart;
+	expect( model.posts ).toHaveLength( 5000 );
+
+	await page.addInitScript( () => {
+		const tasks: Array< { start: number; duration: number } > = [];
+		( window as any ).__longTasks = tasks;
+		new PerformanceObserver( ( list ) => {
+			for ( const entry of list.getEntries() ) {
+				tasks.push( {
+					start: entry.startTime,
+					duration: entry.duration,
+				} );
+			}
+		} ).observe( { type: 'longtask', buffered: true } );
+	} );
+	await openImporter( page );
+	const start = await page.evaluate( () => performance.now() );
+	await chooseFiles( page, file );
+	await expect(
+		page.getByRole( 'heading', { name: /^Reading/ } )
+	).toBeVisible();
+	await expect(
+		page.getByText( /files read, [\d,]+ posts found/ )
+	).toBeVisible();
+	await expect(
+		page.getByText( '5,000 posts, 10,000 comments found.' )
+	).toBeVisible( { timeout: 200_000 } );
+	const end = await page.evaluate( () => performance.now() );
+	const tasks: Array< { start: number; duration: number } > =
+		await page.evaluate( () => ( window as any ).__longTasks );
+	const during = tasks.filter( ( task ) => task.start >= start );
+	const longest = Math.max( 0, ...during.map( ( task ) => task.duration ) );
+	const browserMs = end - start;
+	// eslint-disable-next-line no-console
+	console.log(
+		`Reading 5,000 posts: ${ Math.round(
+			browserMs
+		) } ms in the browser, ${ Math.round( nodeMs ) } ms in Node (×${ (
+			browserMs / nodeMs
+		).toFixed(
+			2
+		) }); ${ during.length } long tasks on the page, the longest ${ Math.round(
+			longest
+		) } ms.`
+	);
+	await page.screenshot( {
+		path: path.join( screenshotDir, 'importer-3b-preview-large.png' ),
+		fullPage: true,
+	} );
+	expect(
+		longest,
+		'no task on the page over 100 ms while reading'
+	).toBeLessThanOrEqual( 100 );
+	expect(
+		browserMs,
+		'the browser reads within 1.5× the time Node takes'
+	).toBeLessThanOrEqual( nodeMs * 1.5 );
+} );
