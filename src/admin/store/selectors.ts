@@ -13,11 +13,10 @@ import {
 	type PostOverview,
 	type VideoStats,
 } from '../../archive/stats';
+import { reportSummary, type ReportSummary } from '../../import/summary';
 import type {
 	ImportOptions,
 	ImportProgress,
-	MediaResult,
-	PostResult,
 	RunInfo,
 	RunReport,
 } from '../../import/types';
@@ -257,17 +256,7 @@ export const getOverallPercent = ( state: State ): number => {
 	return Math.min( 100, Math.floor( ( done / total ) * 100 ) );
 };
 
-export interface ReportSummary {
-	created: number;
-	updated: number;
-	/** Already here and left as they were. */
-	skipped: number;
-	failed: PostResult[];
-	comments: number;
-	imagesCreated: number;
-	imagesExisting: number;
-	imagesFailed: MediaResult[];
-}
+export type { ReportSummary };
 
 /**
  * What the run did, counted for the report.
@@ -276,44 +265,8 @@ export interface ReportSummary {
  * @return The counts and the failures.
  */
 export const getReportSummary = createSelector(
-	( state: State ): ReportSummary | null => {
-		const report = state.report;
-		if ( ! report ) {
-			return null;
-		}
-		const count = ( ...statuses: PostResult[ 'status' ][] ) =>
-			report.results.filter( ( result ) =>
-				statuses.includes( result.status )
-			).length;
-		const media = ( status: MediaResult[ 'status' ] ) =>
-			report.media.filter( ( file ) => file.status === status );
-		const failed = count( 'failed' );
-		const updated = count( 'updated' );
-		// A run resumed after a reload finds the posts it created before as
-		// “unchanged”; the run's own count says they were this run's work.
-		const created = Math.min(
-			report.results.length - failed - updated,
-			Math.max(
-				count( 'created' ),
-				report.run.counts?.posts?.created ?? 0
-			)
-		);
-		return {
-			created,
-			updated,
-			skipped: report.results.length - created - updated - failed,
-			failed: report.results.filter(
-				( result ) => result.status === 'failed'
-			),
-			comments: report.results.reduce(
-				( sum, result ) => sum + ( result.comments?.created ?? 0 ),
-				0
-			),
-			imagesCreated: media( 'created' ).length,
-			imagesExisting: media( 'existing' ).length,
-			imagesFailed: media( 'failed' ),
-		};
-	},
+	( state: State ): ReportSummary | null =>
+		state.report ? reportSummary( state.report ) : null,
 	( state: State ) => [ state.report ]
 );
 
