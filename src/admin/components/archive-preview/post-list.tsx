@@ -3,7 +3,8 @@
  */
 import { useSelect } from '@wordpress/data';
 import type { Field, View } from '@wordpress/dataviews/wp';
-import { useMemo, useState } from '@wordpress/element';
+import { Spinner } from '@wordpress/components';
+import { useEffect, useMemo, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
@@ -14,6 +15,28 @@ import { formatNumber } from '../../format';
 import { store } from '../../store';
 import PostList, { tableView } from '../post-list';
 import { dateField } from '../post-list/fields';
+
+/**
+ * Whether the page has painted since the component first showed: until
+ * then, what it shows waits, so that the summary above it is rendered, laid
+ * out and painted in a task of its own.
+ *
+ * @return True once the page has painted.
+ */
+function usePainted(): boolean {
+	const [ painted, setPainted ] = useState( false );
+	useEffect( () => {
+		let timer: ReturnType< typeof setTimeout > | undefined;
+		const frame = window.requestAnimationFrame( () => {
+			timer = setTimeout( () => setPainted( true ) );
+		} );
+		return () => {
+			window.cancelAnimationFrame( frame );
+			clearTimeout( timer );
+		};
+	}, [] );
+	return painted;
+}
 
 /** One post of the archive, as the preview lists it. */
 export type PreviewRow = PostOverview & { id: string };
@@ -117,6 +140,7 @@ export default function PreviewPostList() {
 		[ overview ]
 	);
 	const [ view, setView ] = useState< View >( () => tableView( COLUMNS ) );
+	const painted = usePainted();
 	if ( ! overview ) {
 		return null;
 	}
@@ -128,16 +152,20 @@ export default function PreviewPostList() {
 			<h3 id="spaces-importer-preview-posts">
 				{ __( 'Posts in the archive', 'spaces-importer' ) }
 			</h3>
-			<PostList< PreviewRow >
-				data={ rows }
-				fields={ fields }
-				view={ view }
-				onChangeView={ setView }
-				empty={ __(
-					'No post of the archive matches.',
-					'spaces-importer'
-				) }
-			/>
+			{ painted ? (
+				<PostList< PreviewRow >
+					data={ rows }
+					fields={ fields }
+					view={ view }
+					onChangeView={ setView }
+					empty={ __(
+						'No post of the archive matches.',
+						'spaces-importer'
+					) }
+				/>
+			) : (
+				<Spinner />
+			) }
 		</section>
 	);
 }

@@ -39,15 +39,27 @@ export default function ImporterApp() {
 	}, [ loadUnfinished ] );
 
 	// Each step replaces the last: focus goes to its heading, so keyboard
-	// and screen reader users start reading where the new step begins.
+	// and screen reader users start reading where the new step begins. It
+	// moves once the step has been painted, in a task of its own: focusing
+	// lays the page out at once, which would otherwise add to the task that
+	// renders the step.
 	useEffect( () => {
 		if ( shownStep.current === step ) {
 			return;
 		}
 		shownStep.current = step;
-		container.current
-			?.querySelector< HTMLElement >( 'h2[tabindex="-1"]' )
-			?.focus();
+		let timer: ReturnType< typeof setTimeout > | undefined;
+		const frame = window.requestAnimationFrame( () => {
+			timer = setTimeout( () =>
+				container.current
+					?.querySelector< HTMLElement >( 'h2[tabindex="-1"]' )
+					?.focus()
+			);
+		} );
+		return () => {
+			window.cancelAnimationFrame( frame );
+			clearTimeout( timer );
+		};
 	}, [ step ] );
 
 	// Leaving mid-run stops sending; the browser asks first.
