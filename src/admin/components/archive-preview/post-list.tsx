@@ -4,7 +4,7 @@
 import { useSelect } from '@wordpress/data';
 import type { Field, View } from '@wordpress/dataviews/wp';
 import { Spinner } from '@wordpress/components';
-import { useEffect, useMemo, useState } from '@wordpress/element';
+import { useMemo, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
@@ -13,30 +13,9 @@ import { __, sprintf } from '@wordpress/i18n';
 import type { PostOverview } from '../../../archive/stats';
 import { formatNumber } from '../../format';
 import { store } from '../../store';
+import { usePainted } from '../../use-painted';
 import PostList, { tableView } from '../post-list';
 import { dateField } from '../post-list/fields';
-
-/**
- * Whether the page has painted since the component first showed: until
- * then, what it shows waits, so that the summary above it is rendered, laid
- * out and painted in a task of its own.
- *
- * @return True once the page has painted.
- */
-function usePainted(): boolean {
-	const [ painted, setPainted ] = useState( false );
-	useEffect( () => {
-		let timer: ReturnType< typeof setTimeout > | undefined;
-		const frame = window.requestAnimationFrame( () => {
-			timer = setTimeout( () => setPainted( true ) );
-		} );
-		return () => {
-			window.cancelAnimationFrame( frame );
-			clearTimeout( timer );
-		};
-	}, [] );
-	return painted;
-}
 
 /** One post of the archive, as the preview lists it. */
 export type PreviewRow = PostOverview & { id: string };

@@ -17,6 +17,21 @@ import ImportReport from '../import-report';
 import ReadingProgress from '../reading-progress';
 import UndoProgress from '../undo-progress';
 import UnfinishedImport from '../unfinished-import';
+import { usePainted } from '../../use-painted';
+
+/**
+ * The preview and the choices below it: the preview is rendered and painted
+ * first, the choices in a later task, so that neither blocks the page long.
+ */
+function PreviewStep() {
+	const painted = usePainted();
+	return (
+		<>
+			<ArchivePreview />
+			{ painted && <ImportOptions /> }
+		</>
+	);
+}
 
 /**
  * The importer screen: one step at a time, and any message above it.
@@ -93,12 +108,7 @@ export default function ImporterApp() {
 				</>
 			) }
 			{ step === 'reading' && <ReadingProgress /> }
-			{ step === 'preview' && (
-				<>
-					<ArchivePreview />
-					<ImportOptions />
-				</>
-			) }
+			{ step === 'preview' && <PreviewStep /> }
 			{ step === 'importing' && <ImportProgress /> }
 			{ step === 'done' && <ImportReport /> }
 			{ ( step === 'undoing' || step === 'undone' ) && <UndoProgress /> }
