@@ -11,6 +11,16 @@ import { inputFileSet, type InputFile } from './inputs';
 import { readFileSet, type ArchiveReader, type ReadOptions } from './reader';
 
 export * from './model';
+export {
+	archiveOverview,
+	archiveStats,
+	hasUnplayableVideos,
+	postOverview,
+	type ArchiveOverview,
+	type ArchiveStats,
+	type PostOverview,
+	type VideoStats,
+} from './stats';
 export { ArchiveError, isArchiveError, type ArchiveErrorCode } from './errors';
 export type { ArchiveReader, ReadOptions, ReadProgress } from './reader';
 export { readFileSet } from './reader';

@@ -13,6 +13,7 @@ import { parseArgs } from 'util';
  */
 import { RunControl } from '../import/control';
 import { runImport } from '../import/runner';
+import { reportSummary } from '../import/summary';
 import type { ImportOptions, RunReport } from '../import/types';
 import { createFetchTransport } from './fetch-transport';
 import { openArchive } from './open-archive';
@@ -65,34 +66,23 @@ permission) or could not be reached, or the import was stopped.`;
  * @return The summary printed at the end.
  */
 export function importSummary( report: RunReport, seconds: number ) {
-	const count = < T extends string >( values: T[] ) =>
-		values.reduce< Record< string, number > >( ( sum, value ) => {
-			sum[ value ] = ( sum[ value ] ?? 0 ) + 1;
-			return sum;
-		}, {} );
+	const summary = reportSummary( report );
 	return {
 		run: report.run.id,
 		state: report.run.state,
 		seconds: Number( seconds.toFixed( 2 ) ),
-		posts: count( report.results.map( ( result ) => result.status ) ),
-		comments: report.results.reduce(
-			( sum, result ) => sum + ( result.comments?.created ?? 0 ),
-			0
-		),
-		media: count( report.media.map( ( file ) => file.status ) ),
+		posts: summary.posts,
+		comments: summary.comments,
+		media: summary.media,
 		failures: [
-			...report.results
-				.filter( ( result ) => result.status === 'failed' )
-				.map( ( result ) => ( {
-					sourceId: result.sourceId,
-					message: result.message ?? '',
-				} ) ),
-			...report.media
-				.filter( ( file ) => file.status === 'failed' )
-				.map( ( file ) => ( {
-					path: file.path,
-					message: file.message ?? '',
-				} ) ),
+			...summary.failed.map( ( result ) => ( {
+				sourceId: result.sourceId,
+				message: result.message ?? '',
+			} ) ),
+			...summary.imagesFailed.map( ( file ) => ( {
+				path: file.path,
+				message: file.message ?? '',
+			} ) ),
 		],
 	};
 }

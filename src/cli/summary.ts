@@ -6,7 +6,12 @@
 /**
  * Internal dependencies
  */
-import type { ArchiveModel } from '../archive';
+import {
+	archiveStats,
+	hasUnplayableVideos,
+	postOverview,
+	type ArchiveModel,
+} from '../archive';
 
 function plural( n: number, one: string, many = one + 's' ): string {
 	return `${ n } ${ n === 1 ? one : many }`;
@@ -20,7 +25,7 @@ function plural( n: number, one: string, many = one + 's' ): string {
  */
 export function summarize( model: ArchiveModel ): string {
 	const lines: string[] = [];
-	const { blog, posts } = model;
+	const { blog } = model;
 	const about = [ blog.host, blog.culture, blog.cid && `CID ${ blog.cid }` ]
 		.filter( Boolean )
 		.join( ', ' );
@@ -29,60 +34,52 @@ export function summarize( model: ArchiveModel ): string {
 			about ? ` (${ about })` : ''
 		}`
 	);
-	const dates = posts
-		.map( ( p ) => p.published )
-		.filter( ( d ): d is string => d !== null )
-		.sort();
-	const drafts = posts.filter( ( p ) => p.liveWriter === 'draft' ).length;
+	const stats = archiveStats( model );
+	const range = stats.dateRange;
 	lines.push(
-		`Posts: ${ posts.length - drafts }${
-			dates.length
-				? `, from ${ dates[ 0 ].slice( 0, 10 ) } to ${ dates[
-						dates.length - 1
-					].slice( 0, 10 ) }`
+		`Posts: ${ stats.posts - stats.drafts }${
+			range
+				? `, from ${ range.first.slice( 0, 10 ) } to ${ range.last.slice(
+						0,
+						10
+					) }`
 				: ''
 		}`
 	);
-	if ( drafts ) {
+	if ( stats.drafts ) {
 		lines.push(
-			`Drafts from Windows Live Writer: ${ drafts } (imported as drafts)`
+			`Drafts from Windows Live Writer: ${ stats.drafts } (imported as drafts)`
 		);
 	}
-	const comments = posts.reduce( ( n, p ) => n + p.comments.length, 0 );
-	const declared = posts.reduce(
-		( n, p ) =>
-			n + Math.max( p.declaredCommentCount ?? 0, p.comments.length ),
-		0
-	);
 	lines.push(
-		`Comments: ${ comments } read${
-			declared > comments ? ` (the pages declared ${ declared })` : ''
+		`Comments: ${ stats.comments } read${
+			stats.declaredComments > stats.comments
+				? ` (the pages declared ${ stats.declaredComments })`
+				: ''
 		}`
 	);
-	const images = posts.flatMap( ( p ) => p.images );
-	const found = images.filter( ( i ) => i.archivePath !== null ).length;
 	lines.push(
-		`Images: ${ images.length } referenced, ${ found } found in the archive, ${
-			images.length - found
-		} missing; ${ plural( model.media.length, 'media file' ) } in the archive`
+		`Images: ${ stats.imageReferences } referenced, ${ plural(
+			stats.imagesFound,
+			'file'
+		) } found in the archive, ${ stats.imagesMissing } missing; ${ plural(
+			model.media.length,
+			'media file'
+		) } in the archive`
 	);
-	const videos = posts.flatMap( ( p ) => p.videos ?? [] );
-	if ( videos.length ) {
-		const count = ( kind: string ) =>
-			videos.filter( ( v ) => v.kind === kind ).length;
+	const { videos } = stats;
+	if ( videos.found ) {
 		lines.push(
-			`Videos: ${ videos.length } found, ${ count(
-				'embed'
-			) } embeddable, ${ count( 'dead' ) } dead (become links), ${ count(
+			`Videos: ${ videos.found } found, ${
+				videos.embeddable
+			} embeddable, ${ videos.dead } dead (become links), ${ plural(
+				videos.files,
 				'file'
-			) } ${ count( 'file' ) === 1 ? 'file' : 'files' } in the archive`
+			) } in the archive`
 		);
-		const unplayable = posts.filter( ( p ) =>
-			( p.videos ?? [] ).some(
-				( v ) =>
-					v.kind === 'dead' || ( v.kind === 'file' && ! v.playable )
-			)
-		);
+		const unplayable = model.posts
+			.map( postOverview )
+			.filter( hasUnplayableVideos );
 		if ( unplayable.length ) {
 			lines.push(
 				`  Posts with videos that cannot play: ${ unplayable
@@ -95,20 +92,12 @@ export function summarize( model: ArchiveModel ): string {
 	if ( model.photos?.length ) {
 		lines.push( `Album photos listed by feeds: ${ model.photos.length }` );
 	}
-	const links = posts.reduce( ( n, p ) => n + p.links.length, 0 );
-	lines.push( `Links between posts: ${ links }` );
-	const categories = new Map< string, number >();
-	for ( const post of posts ) {
-		for ( const c of post.categories ) {
-			categories.set( c, ( categories.get( c ) ?? 0 ) + 1 );
-		}
-	}
+	lines.push( `Links between posts: ${ stats.links }` );
 	lines.push(
 		`Categories: ${
-			categories.size
-				? [ ...categories ]
-						.sort( ( a, b ) => b[ 1 ] - a[ 1 ] )
-						.map( ( [ name, n ] ) => `${ name } (${ n })` )
+			stats.categories.length
+				? stats.categories
+						.map( ( { name, posts } ) => `${ name } (${ posts })` )
 						.join( ', ' )
 				: 'none'
 		}`

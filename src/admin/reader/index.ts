@@ -1,7 +1,8 @@
 /**
  * Internal dependencies
  */
-import type { ArchiveModel } from '../../archive/model';
+import type { ArchiveModel, ArchivePost } from '../../archive/model';
+import type { ArchiveOverview } from '../../archive/stats';
 import type { MediaSource } from '../../import/media-source';
 import { createReaderWorker } from './create-worker';
 import type {
@@ -29,11 +30,17 @@ export class ReadFailure extends Error {
 }
 
 /**
- * An archive read in a worker that stays alive: the model, and the archive's
- * files for the importer, until closed.
+ * An archive read in a worker that stays alive: what the screen shows of it,
+ * and the model and the archive's files for the importer, until closed.
  */
 export interface OpenArchive {
-	model: ArchiveModel;
+	/** What the screen shows; the worker keeps the bodies and comments. */
+	overview: ArchiveOverview;
+	/**
+	 * The whole model, for the importer: fetched from the worker the first
+	 * time it is asked for, in parts small enough not to block the page.
+	 */
+	model: () => Promise< ArchiveModel >;
 	/** See `archiveFingerprint`: finds the archive's runs on the site. */
 	fingerprint: string;
 	/** The archive's files, read one at a time in the worker. */
@@ -69,6 +76,12 @@ export function openArchive(
 		>();
 		let nextId = 1;
 		let closed = false;
+		let modelAsked: Promise< ArchiveModel > | null = null;
+		let modelParts: ArchivePost[][] = [];
+		let modelWaiting: {
+			resolve: ( model: ArchiveModel ) => void;
+			reject: ( error: Error ) => void;
+		} | null = null;
 		const send = ( request: ReaderRequest ) =>
 			worker.postMessage( request );
 		const close = () => {
@@ -82,6 +95,9 @@ export function openArchive(
 				waiting.reject( new Error( 'The archive was closed.' ) )
 			);
 			pending.clear();
+			modelWaiting?.reject( new Error( 'The archive was closed.' ) );
+			modelWaiting = null;
+			modelParts = [];
 		};
 		const onAbort = () => {
 			close();
@@ -105,6 +121,17 @@ export function openArchive(
 				} ),
 		};
 
+		const model = (): Promise< ArchiveModel > => {
+			if ( closed ) {
+				return Promise.reject( new Error( 'The archive was closed.' ) );
+			}
+			modelAsked ??= new Promise( ( resolveModel, rejectModel ) => {
+				modelWaiting = { resolve: resolveModel, reject: rejectModel };
+				send( { type: 'model' } );
+			} );
+			return modelAsked;
+		};
+
 		worker.onmessage = ( event: MessageEvent< ReaderMessage > ) => {
 			const message = event.data;
 			switch ( message.type ) {
@@ -115,11 +142,23 @@ export function openArchive(
 					// Reading is over: from now on the signal no longer closes it.
 					signal?.removeEventListener( 'abort', onAbort );
 					resolve( {
-						model: message.model,
+						overview: message.overview,
 						fingerprint: message.fingerprint,
+						model,
 						media,
 						close,
 					} );
+					break;
+				case 'model-posts':
+					modelParts.push( message.posts );
+					break;
+				case 'model':
+					modelWaiting?.resolve( {
+						...message.model,
+						posts: modelParts.flat(),
+					} );
+					modelWaiting = null;
+					modelParts = [];
 					break;
 				case 'error':
 					close();

@@ -1,7 +1,8 @@
 /**
  * Messages between the screen and the archive reader's worker.
  */
-import type { ArchiveModel } from '../../archive/model';
+import type { ArchiveModel, ArchivePost } from '../../archive/model';
+import type { ArchiveOverview } from '../../archive/stats';
 
 /**
  * One file to read, as the page sends it: Files and Blobs are cloned to the
@@ -19,7 +20,9 @@ export type ReaderRequest =
 	/** What the owner chose, read as one archive named `name`. */
 	| { type: 'read'; files: ReadInput[]; name: string }
 	/** One file of the archive, for the importer; `id` pairs the answer. */
-	| { type: 'media'; id: number; path: string };
+	| { type: 'media'; id: number; path: string }
+	/** The whole model, for the importer: sent in parts. */
+	| { type: 'model' };
 
 export interface ReadProgress {
 	filesRead: number;
@@ -29,7 +32,12 @@ export interface ReadProgress {
 
 export type ReaderMessage =
 	| { type: 'progress'; progress: ReadProgress }
-	| { type: 'done'; model: ArchiveModel; fingerprint: string }
+	/** Reading is over: what the screen shows, not the whole model. */
+	| { type: 'done'; overview: ArchiveOverview; fingerprint: string }
+	/** Some of the model's posts, in order, until `model` ends them. */
+	| { type: 'model-posts'; posts: ArchivePost[] }
+	/** The rest of the model, its posts sent before. */
+	| { type: 'model'; model: Omit< ArchiveModel, 'posts' > }
 	| { type: 'error'; code: string; file: string; message: string }
 	| { type: 'media'; id: number; bytes: ArrayBuffer }
 	| { type: 'media-error'; id: number; message: string };

@@ -7,7 +7,12 @@
 /**
  * Internal dependencies
  */
-import { isArchiveError, readInputs, type ArchiveReader } from '../../archive';
+import {
+	archiveOverview,
+	isArchiveError,
+	readInputs,
+	type ArchiveReader,
+} from '../../archive';
 import { archiveFingerprint } from '../../import/fingerprint';
 import type { ReaderMessage, ReaderRequest, ReadInput } from './messages';
 
@@ -23,6 +28,14 @@ let reader: ArchiveReader | null = null;
  * each one renders: thousands of them would queue ahead of the result.
  */
 const PROGRESS_EVERY_MS = 100;
+
+/**
+ * Posts per message when the page asks for the whole model: each message is
+ * unpacked on the page in one go, and a few hundred posts unpack in a few
+ * milliseconds, where 5,000 at once block the page for a good part of a
+ * second.
+ */
+const MODEL_POSTS_PER_MESSAGE = 200;
 
 async function read( files: ReadInput[], name: string ): Promise< void > {
 	let lastProgress = 0;
@@ -48,7 +61,8 @@ async function read( files: ReadInput[], name: string ): Promise< void > {
 		} );
 		scope.postMessage( {
 			type: 'done',
-			model: reader.model,
+			// The page gets what it shows; the worker keeps the rest.
+			overview: archiveOverview( reader.model ),
 			// Hashing every post id is work the screen need not do.
 			fingerprint: archiveFingerprint( reader.model ),
 		} );
@@ -80,11 +94,30 @@ async function media( id: number, path: string ): Promise< void > {
 	}
 }
 
+/**
+ * Sends the whole model, its posts a few at a time.
+ */
+function model(): void {
+	if ( ! reader ) {
+		return;
+	}
+	const { posts, ...rest } = reader.model;
+	for ( let at = 0; at < posts.length; at += MODEL_POSTS_PER_MESSAGE ) {
+		scope.postMessage( {
+			type: 'model-posts',
+			posts: posts.slice( at, at + MODEL_POSTS_PER_MESSAGE ),
+		} );
+	}
+	scope.postMessage( { type: 'model', model: rest } );
+}
+
 scope.onmessage = ( event ) => {
 	const request = event.data;
 	if ( request.type === 'read' ) {
 		read( request.files, request.name );
 	} else if ( request.type === 'media' ) {
 		media( request.id, request.path );
+	} else if ( request.type === 'model' ) {
+		model();
 	}
 };

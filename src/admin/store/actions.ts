@@ -7,7 +7,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import type { ArchiveModel } from '../../archive/model';
+import type { ArchiveOverview } from '../../archive/stats';
 import { RunControl } from '../../import/control';
 import { createRestClient } from '../../import/rest-client';
 import { runImport, sendPosts, undoRun } from '../../import/runner';
@@ -74,11 +74,11 @@ export const readProgressed = ( progress: ReadProgress ): Action => ( {
 } );
 
 export const readFinished = (
-	model: ArchiveModel,
+	overview: ArchiveOverview,
 	fingerprint: string
 ): Action => ( {
 	type: 'READ_FINISHED',
-	model,
+	overview,
 	fingerprint,
 } );
 
@@ -203,9 +203,9 @@ export const choose =
 			}
 			session.archive = archive;
 			session.choice = choice;
-			dispatch( readFinished( archive.model, archive.fingerprint ) );
+			dispatch( readFinished( archive.overview, archive.fingerprint ) );
 			speak(
-				importSummaryMessage.read( archive.model.posts.length ),
+				importSummaryMessage.read( archive.overview.stats.posts ),
 				'polite'
 			);
 			const unfinished = select.getUnfinished();
@@ -355,9 +355,9 @@ export const discardUnfinished =
 export const startImport =
 	() =>
 	async ( { dispatch, select }: ThunkArgs ): Promise< void > => {
-		const model = select.getModel();
+		const archive = session.archive;
 		const fingerprint = select.getFingerprint();
-		if ( ! model || ! fingerprint || select.getStep() === 'importing' ) {
+		if ( ! archive || ! fingerprint || select.getStep() === 'importing' ) {
 			return;
 		}
 		const options = select.getOptions();
@@ -383,9 +383,11 @@ export const startImport =
 		const imageSizer = createBrowserSizer();
 		try {
 			const report = await runImport( {
-				model,
+				// The posts' bodies and comments come from the worker now,
+				// when they are about to be sent.
+				model: await archive.model(),
 				transport: apiFetchTransport,
-				media: session.archive?.media,
+				media: archive.media,
 				imageSizer: imageSizer ?? undefined,
 				options,
 				control,
@@ -460,9 +462,10 @@ export const retryPost =
 	( sourceId: string ) =>
 	async ( { dispatch, select }: ThunkArgs ): Promise< void > => {
 		const report = select.getReport();
-		const post = select
-			.getModel()
-			?.posts.find( ( candidate ) => candidate.sourceId === sourceId );
+		const model = await session.archive?.model().catch( () => null );
+		const post = model?.posts.find(
+			( candidate ) => candidate.sourceId === sourceId
+		);
 		if ( ! report || ! post || select.isRetrying( sourceId ) ) {
 			return;
 		}

@@ -8,7 +8,7 @@ export const initialState: State = {
 	step: 'choose',
 	chosen: null,
 	readProgress: null,
-	model: null,
+	overview: null,
 	fingerprint: null,
 	history: { status: 'idle', runs: [] },
 	options: INITIAL_OPTIONS,
@@ -62,7 +62,7 @@ export default function reducer(
 			return {
 				...state,
 				step: 'preview',
-				model: action.model,
+				overview: action.overview,
 				fingerprint: action.fingerprint,
 			};
 		case 'READ_FAILED':

@@ -6,19 +6,23 @@ import { createSelector } from '@wordpress/data';
 /**
  * Internal dependencies
  */
-import type { ArchiveModel } from '../../archive/model';
+import {
+	hasUnplayableVideos,
+	type ArchiveOverview,
+	type ArchiveStats,
+	type PostOverview,
+	type VideoStats,
+} from '../../archive/stats';
+import { reportSummary, type ReportSummary } from '../../import/summary';
 import type {
 	ImportOptions,
 	ImportProgress,
-	MediaResult,
-	PostResult,
 	RunInfo,
 	RunReport,
 } from '../../import/types';
 import type { ChoiceSummary } from '../choice';
 import type { ReadProgress } from '../reader/messages';
 import type {
-	ArchiveHistory,
 	Author,
 	Category,
 	ScreenNotice,
@@ -40,12 +44,18 @@ export const getChosen = ( state: State ): ChoiceSummary | null => state.chosen;
 export const getReadProgress = ( state: State ): ReadProgress | null =>
 	state.readProgress;
 
-export const getModel = ( state: State ): ArchiveModel | null => state.model;
+/**
+ * What the screen shows of the archive read: its blog, figures, warnings and
+ * a line per post. The model itself stays in the reader's worker.
+ *
+ * @param state Store state.
+ * @return The overview, or null before an archive is read.
+ */
+export const getOverview = ( state: State ): ArchiveOverview | null =>
+	state.overview;
 
 export const getFingerprint = ( state: State ): string | null =>
 	state.fingerprint;
-
-export const getHistory = ( state: State ): ArchiveHistory => state.history;
 
 export const getOptions = ( state: State ): ImportOptions => state.options;
 
@@ -83,38 +93,21 @@ export const getCategories = ( state: State ): Category[] | null =>
 export const getNotice = ( state: State ): ScreenNotice | null => state.notice;
 
 /**
- * Comments found in the archive, all posts together.
- *
- * @param state Store state.
- * @return Count.
- */
-export const getCommentCount = ( state: State ): number =>
-	state.model?.posts.reduce(
-		( sum, post ) => sum + post.comments.length,
-		0
-	) ?? 0;
-
-/**
  * The first and last post dates of the archive, or null.
  *
  * @param state Store state.
  * @return `{ first, last }` as the model writes dates.
  */
-export const getDateRange = createSelector(
-	( state: State ): { first: string; last: string } | null => {
-		const dates = ( state.model?.posts ?? [] )
-			.map( ( post ) => post.published )
-			.filter( ( date ): date is string => !! date )
-			.sort();
-		return dates.length
-			? { first: dates[ 0 ], last: dates[ dates.length - 1 ] }
-			: null;
-	},
-	( state: State ) => [ state.model ]
-);
+export const getDateRange = (
+	state: State
+): ArchiveStats[ 'dateRange' ] | null =>
+	state.overview?.stats.dateRange ?? null;
 
 export interface ArchiveCounts {
+	/** Every post, Windows Live Writer's drafts included. */
 	posts: number;
+	/** Of them, Windows Live Writer's drafts. */
+	drafts: number;
 	comments: number;
 	/** Images the posts show that the archive holds. */
 	imagesFound: number;
@@ -122,87 +115,55 @@ export interface ArchiveCounts {
 	imagesMissing: number;
 	categories: number;
 	/** The posts' videos: all, those WordPress embeds, those that can no longer play, files of the archive. */
-	videos: { found: number; embeddable: number; dead: number; files: number };
+	videos: VideoStats;
 }
 
+const NO_COUNTS: ArchiveCounts = {
+	posts: 0,
+	drafts: 0,
+	comments: 0,
+	imagesFound: 0,
+	imagesMissing: 0,
+	categories: 0,
+	videos: { found: 0, embeddable: 0, dead: 0, files: 0 },
+};
+
 /**
- * What the archive holds, counted for the preview.
+ * What the archive holds, counted for the preview (by the reader, once).
  *
  * @param state Store state.
  * @return The counts.
  */
 export const getArchiveCounts = createSelector(
 	( state: State ): ArchiveCounts => {
-		const found = new Set< string >();
-		const missing = new Set< string >();
-		const categories = new Set< string >();
-		let comments = 0;
-		const videos = { found: 0, embeddable: 0, dead: 0, files: 0 };
-		for ( const post of state.model?.posts ?? [] ) {
-			comments += post.comments.length;
-			for ( const video of post.videos ?? [] ) {
-				videos.found++;
-				if ( video.kind === 'embed' ) {
-					videos.embeddable++;
-				} else if ( video.kind === 'dead' ) {
-					videos.dead++;
-				} else {
-					videos.files++;
-				}
-			}
-			post.categories.forEach( ( name ) => categories.add( name ) );
-			for ( const image of post.images ) {
-				if ( image.archivePath ) {
-					found.add( image.archivePath );
-				} else {
-					missing.add( image.reference );
-				}
-			}
+		const stats = state.overview?.stats;
+		if ( ! stats ) {
+			return NO_COUNTS;
 		}
 		return {
-			posts: state.model?.posts.length ?? 0,
-			comments,
-			imagesFound: found.size,
-			imagesMissing: missing.size,
-			categories: categories.size,
-			videos,
+			posts: stats.posts,
+			drafts: stats.drafts,
+			comments: stats.comments,
+			imagesFound: stats.imagesFound,
+			imagesMissing: stats.imagesMissing,
+			categories: stats.categories.length,
+			videos: stats.videos,
 		};
 	},
-	( state: State ) => [ state.model ]
+	( state: State ) => [ state.overview ]
 );
-
-/** A post whose videos cannot all play on the new site. */
-export interface PostWithUnplayableVideos {
-	sourceId: string;
-	title: string;
-	/** Its videos that can no longer play (gone services, files not in the archive). */
-	dead: number;
-	/** Its video files browsers do not play (imported, linked for download). */
-	unplayableFiles: number;
-}
 
 /**
  * The posts with videos that will not play on the new site, in the
  * archive's order.
  *
  * @param state Store state.
- * @return The posts.
+ * @return The posts' lines.
  */
 export const getPostsWithUnplayableVideos = createSelector(
-	( state: State ): PostWithUnplayableVideos[] =>
-		( state.model?.posts ?? [] )
-			.map( ( post ) => ( {
-				sourceId: post.sourceId,
-				title: post.title,
-				dead: ( post.videos ?? [] ).filter(
-					( video ) => video.kind === 'dead'
-				).length,
-				unplayableFiles: ( post.videos ?? [] ).filter(
-					( video ) => video.kind === 'file' && ! video.playable
-				).length,
-			} ) )
-			.filter( ( post ) => post.dead > 0 || post.unplayableFiles > 0 ),
-	( state: State ) => [ state.model ]
+	( state: State ): PostOverview[] =>
+		( state.overview?.posts ?? [] ).filter( hasUnplayableVideos ),
+	( state: State ) => [ state.overview ]
 );
 
 export interface WarningGroup {
@@ -222,7 +183,7 @@ export interface WarningGroup {
 export const getWarningGroups = createSelector(
 	( state: State ): WarningGroup[] => {
 		const groups = new Map< string, WarningGroup >();
-		for ( const warning of state.model?.warnings ?? [] ) {
+		for ( const warning of state.overview?.warnings ?? [] ) {
 			let group = groups.get( warning.code );
 			if ( ! group ) {
 				group = { code: warning.code, count: 0, files: [] };
@@ -235,7 +196,7 @@ export const getWarningGroups = createSelector(
 		}
 		return [ ...groups.values() ].sort( ( a, b ) => b.count - a.count );
 	},
-	( state: State ) => [ state.model ]
+	( state: State ) => [ state.overview ]
 );
 
 export interface PreviousImport {
@@ -295,17 +256,7 @@ export const getOverallPercent = ( state: State ): number => {
 	return Math.min( 100, Math.floor( ( done / total ) * 100 ) );
 };
 
-export interface ReportSummary {
-	created: number;
-	updated: number;
-	/** Already here and left as they were. */
-	skipped: number;
-	failed: PostResult[];
-	comments: number;
-	imagesCreated: number;
-	imagesExisting: number;
-	imagesFailed: MediaResult[];
-}
+export type { ReportSummary };
 
 /**
  * What the run did, counted for the report.
@@ -314,44 +265,8 @@ export interface ReportSummary {
  * @return The counts and the failures.
  */
 export const getReportSummary = createSelector(
-	( state: State ): ReportSummary | null => {
-		const report = state.report;
-		if ( ! report ) {
-			return null;
-		}
-		const count = ( ...statuses: PostResult[ 'status' ][] ) =>
-			report.results.filter( ( result ) =>
-				statuses.includes( result.status )
-			).length;
-		const media = ( status: MediaResult[ 'status' ] ) =>
-			report.media.filter( ( file ) => file.status === status );
-		const failed = count( 'failed' );
-		const updated = count( 'updated' );
-		// A run resumed after a reload finds the posts it created before as
-		// “unchanged”; the run's own count says they were this run's work.
-		const created = Math.min(
-			report.results.length - failed - updated,
-			Math.max(
-				count( 'created' ),
-				report.run.counts?.posts?.created ?? 0
-			)
-		);
-		return {
-			created,
-			updated,
-			skipped: report.results.length - created - updated - failed,
-			failed: report.results.filter(
-				( result ) => result.status === 'failed'
-			),
-			comments: report.results.reduce(
-				( sum, result ) => sum + ( result.comments?.created ?? 0 ),
-				0
-			),
-			imagesCreated: media( 'created' ).length,
-			imagesExisting: media( 'existing' ).length,
-			imagesFailed: media( 'failed' ),
-		};
-	},
+	( state: State ): ReportSummary | null =>
+		state.report ? reportSummary( state.report ) : null,
 	( state: State ) => [ state.report ]
 );
 

@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import type { ArchiveModel } from '../../archive/model';
+import type { ArchiveOverview } from '../../archive/stats';
 import type {
 	ImportOptions,
 	ImportProgress,
@@ -65,7 +65,8 @@ export interface State {
 	/** What the owner chose: one file, several, or a folder. */
 	chosen: ChoiceSummary | null;
 	readProgress: ReadProgress | null;
-	model: ArchiveModel | null;
+	/** What the screen shows of the archive read; the worker keeps the rest. */
+	overview: ArchiveOverview | null;
 	fingerprint: string | null;
 	history: ArchiveHistory;
 	options: ImportOptions;
@@ -84,7 +85,7 @@ export interface State {
 export type Action =
 	| { type: 'READ_STARTED'; chosen: ChoiceSummary }
 	| { type: 'READ_PROGRESSED'; progress: ReadProgress }
-	| { type: 'READ_FINISHED'; model: ArchiveModel; fingerprint: string }
+	| { type: 'READ_FINISHED'; overview: ArchiveOverview; fingerprint: string }
 	| { type: 'READ_FAILED'; error: string }
 	| { type: 'HISTORY_REQUESTED' }
 	| { type: 'HISTORY_RECEIVED'; runs: RunInfo[] }

@@ -16,9 +16,11 @@ import { dispatch } from '@wordpress/data';
  * Internal dependencies
  */
 import type { ArchiveModel, ArchivePost } from '../../archive/model';
+import { archiveOverview } from '../../archive/stats';
 import type { RunInfo, RunReport } from '../../import/types';
 import type { ChoiceSummary } from '../choice';
 import { store } from '../store';
+import { session } from '../store/session';
 
 export function post( number: number, extra: Partial< ArchivePost > = {} ) {
 	return {
@@ -89,6 +91,18 @@ export const model: ArchiveModel = {
 		},
 		{ file: null, code: 'mystery', message: 'Something odd.' },
 	],
+};
+
+/** What the screen holds of `model`. */
+export const overview = archiveOverview( model );
+
+/**
+ * `model` as the reader's worker gives it: the overview at once, the model
+ * when asked.
+ */
+export const opened = {
+	overview,
+	model: () => Promise.resolve( model ),
 };
 
 export const FINGERPRINT = 'ab'.repeat( 32 );
@@ -170,11 +184,17 @@ export function resetStore(): void {
 }
 
 /**
- * Puts the store at the preview of `model`.
+ * Puts the store at the preview of `model`, its worker open.
  */
 export function showPreview(): void {
 	dispatch( store ).readStarted( chosen() );
-	dispatch( store ).readFinished( model, FINGERPRINT );
+	session.archive = {
+		...opened,
+		fingerprint: FINGERPRINT,
+		media: { read: () => Promise.reject( new Error( 'No files.' ) ) },
+		close: () => {},
+	};
+	dispatch( store ).readFinished( overview, FINGERPRINT );
 }
 
 /**

@@ -785,7 +785,20 @@ describe( 'runImport', () => {
 
 	it( 'sends nothing while paused, and goes on when resumed', async () => {
 		const { calls, transport } = fakeSite();
-		const control = new RunControl();
+		// Says when a sender of the run stands at the gate, held by the pause.
+		let held = 0;
+		let done = 0;
+		let onChange = () => {};
+		class WatchedControl extends RunControl {
+			override async gate(): Promise< void > {
+				if ( this.paused ) {
+					held++;
+					onChange();
+				}
+				return super.gate();
+			}
+		}
+		const control = new WatchedControl();
 		const paused: boolean[] = [];
 		let pausedOnce = false;
 		const running = runImport( {
@@ -795,24 +808,36 @@ describe( 'runImport', () => {
 			control,
 			onProgress: ( p ) => {
 				paused.push( p.paused );
+				done = p.posts.done;
+				onChange();
 				if ( p.posts.done === 50 && ! pausedOnce ) {
 					pausedOnce = true;
 					control.pause();
 				}
 			},
 		} );
-		await new Promise( ( resolve ) => setTimeout( resolve, 30 ) );
+		// Paused: the batch in flight beside the first was answered, and the
+		// sender of the third waits at the gate.
+		await Promise.race( [
+			new Promise< void >( ( resolve ) => {
+				onChange = () => {
+					if ( held === 1 && done === 100 ) {
+						resolve();
+					}
+				};
+			} ),
+			running.then( () => {
+				throw new Error( 'The run finished without pausing.' );
+			} ),
+		] );
 		const sent = calls.length;
-		// Paused after the first batch: the one already in flight beside it
-		// ends, no third starts.
 		expect(
 			paths( calls ).filter( ( p ) => p.endsWith( '/posts' ) )
 		).toHaveLength( 2 );
-		await new Promise( ( resolve ) => setTimeout( resolve, 30 ) );
-		expect( calls ).toHaveLength( sent );
 		control.resume();
 		const report = await running;
 		expect( report.results ).toHaveLength( 120 );
+		expect( calls.length ).toBeGreaterThan( sent );
 		expect( paused ).toContain( true );
 	} );
 

@@ -54,10 +54,10 @@ function previousImportMessage(
  * Step 2: what the archive holds, before anything is sent to the site.
  */
 export default function ArchivePreview() {
-	const { model, chosen, counts, range, warnings, previous, unplayable } =
+	const { overview, chosen, counts, range, warnings, previous, unplayable } =
 		useSelect(
 			( select ) => ( {
-				model: select( store ).getModel(),
+				overview: select( store ).getOverview(),
 				unplayable: select( store ).getPostsWithUnplayableVideos(),
 				chosen: select( store ).getChosen(),
 				counts: select( store ).getArchiveCounts(),
@@ -67,15 +67,13 @@ export default function ArchivePreview() {
 			} ),
 			[]
 		);
-	if ( ! model ) {
+	if ( ! overview ) {
 		return null;
 	}
 	// Windows Live Writer's drafts are counted apart from the posts.
-	const drafts = model.posts.filter(
-		( post ) => post.liveWriter === 'draft'
-	).length;
+	const drafts = counts.drafts;
 	const firstMessages = new Map< string, string >();
-	for ( const warning of model.warnings ) {
+	for ( const warning of overview.warnings ) {
 		if ( ! firstMessages.has( warning.code ) ) {
 			firstMessages.set( warning.code, warning.message );
 		}
@@ -86,11 +84,11 @@ export default function ArchivePreview() {
 			aria-labelledby="spaces-importer-preview-title"
 		>
 			<h2 id="spaces-importer-preview-title" tabIndex={ -1 }>
-				{ model.blog.title || model.name }
+				{ overview.blog.title || overview.name }
 			</h2>
-			{ model.blog.host && (
+			{ overview.blog.host && (
 				<p className="spaces-importer-preview__host">
-					<bdi>{ model.blog.host }</bdi>
+					<bdi>{ overview.blog.host }</bdi>
 				</p>
 			) }
 			{ chosen && (

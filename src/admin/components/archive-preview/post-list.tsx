@@ -3,41 +3,25 @@
  */
 import { useSelect } from '@wordpress/data';
 import type { Field, View } from '@wordpress/dataviews/wp';
+import { Spinner } from '@wordpress/components';
 import { useMemo, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
-import type { ArchivePost } from '../../../archive/model';
-import { formatDate, formatNumber } from '../../format';
+import type { PostOverview } from '../../../archive/stats';
+import { formatNumber } from '../../format';
 import { store } from '../../store';
+import { usePainted } from '../../use-painted';
 import PostList, { tableView } from '../post-list';
+import { dateField } from '../post-list/fields';
 
 /** One post of the archive, as the preview lists it. */
-export interface PreviewRow {
-	id: string;
-	title: string;
-	published: string | null;
-	categories: string[];
-	comments: number;
-	/** Images the post shows. */
-	images: number;
-	/** Of them, those the archive lacks. */
-	imagesMissing: number;
-}
+export type PreviewRow = PostOverview & { id: string };
 
-function toRow( post: ArchivePost ): PreviewRow {
-	return {
-		id: post.sourceId,
-		title: post.title,
-		published: post.published,
-		categories: post.categories,
-		comments: post.comments.length,
-		images: post.images.length,
-		imagesMissing: post.images.filter( ( image ) => ! image.archivePath )
-			.length,
-	};
+function toRow( post: PostOverview ): PreviewRow {
+	return { ...post, id: post.sourceId };
 }
 
 /**
@@ -67,16 +51,7 @@ function previewFields( categories: string[] ): Field< PreviewRow >[] {
 			filterBy: false,
 			render: ( { item } ) => <bdi>{ shownTitle( item.title ) }</bdi>,
 		},
-		{
-			id: 'published',
-			type: 'text',
-			label: __( 'Date', 'spaces-importer' ),
-			getValue: ( { item } ) => item.published ?? '',
-			filterBy: false,
-			// Archive dates are the blog's wall clock, never shifted.
-			render: ( { item } ) =>
-				formatDate( item.published, 'datetime' ) || '—',
-		},
+		dateField< PreviewRow >(),
 		{
 			id: 'categories',
 			type: 'array',
@@ -126,22 +101,26 @@ const COLUMNS = [ 'published', 'categories', 'comments', 'images' ];
  * a filter by category.
  */
 export default function PreviewPostList() {
-	const posts = useSelect(
-		( select ) => select( store ).getModel()?.posts ?? null,
+	const overview = useSelect(
+		( select ) => select( store ).getOverview(),
 		[]
 	);
-	const rows = useMemo( () => ( posts ?? [] ).map( toRow ), [ posts ] );
+	const rows = useMemo(
+		() => ( overview?.posts ?? [] ).map( toRow ),
+		[ overview ]
+	);
 	const fields = useMemo(
 		() =>
 			previewFields(
-				[
-					...new Set( rows.flatMap( ( row ) => row.categories ) ),
-				].sort( ( a, b ) => a.localeCompare( b ) )
+				( overview?.stats.categories ?? [] )
+					.map( ( category ) => category.name )
+					.sort( ( a, b ) => a.localeCompare( b ) )
 			),
-		[ rows ]
+		[ overview ]
 	);
 	const [ view, setView ] = useState< View >( () => tableView( COLUMNS ) );
-	if ( ! posts ) {
+	const painted = usePainted();
+	if ( ! overview ) {
 		return null;
 	}
 	return (
@@ -152,16 +131,20 @@ export default function PreviewPostList() {
 			<h3 id="spaces-importer-preview-posts">
 				{ __( 'Posts in the archive', 'spaces-importer' ) }
 			</h3>
-			<PostList< PreviewRow >
-				data={ rows }
-				fields={ fields }
-				view={ view }
-				onChangeView={ setView }
-				empty={ __(
-					'No post of the archive matches.',
-					'spaces-importer'
-				) }
-			/>
+			{ painted ? (
+				<PostList< PreviewRow >
+					data={ rows }
+					fields={ fields }
+					view={ view }
+					onChangeView={ setView }
+					empty={ __(
+						'No post of the archive matches.',
+						'spaces-importer'
+					) }
+				/>
+			) : (
+				<Spinner />
+			) }
 		</section>
 	);
 }

@@ -29,9 +29,7 @@ type CategoryMode = Options[ 'categories' ][ 'mode' ];
 export default function ImportOptions() {
 	const { options, authors, categories, hasDrafts } = useSelect(
 		( select ) => ( {
-			hasDrafts: !! select( store )
-				.getModel()
-				?.posts.some( ( post ) => post.liveWriter === 'draft' ),
+			hasDrafts: select( store ).getArchiveCounts().drafts > 0,
 			options: select( store ).getOptions(),
 			authors: select( store ).getAuthors(),
 			categories: select( store ).getCategories(),

@@ -47,11 +47,11 @@ function stateLabel( state: PhaseState ): string {
  * Step 4: how far the import is, phase by phase, with pause and cancel.
  */
 export default function ImportProgress() {
-	const { progress, percent, model } = useSelect(
+	const { progress, percent, overview } = useSelect(
 		( select ) => ( {
 			progress: select( store ).getImportProgress(),
 			percent: select( store ).getOverallPercent(),
-			model: select( store ).getModel(),
+			overview: select( store ).getOverview(),
 		} ),
 		[]
 	);
@@ -61,7 +61,7 @@ export default function ImportProgress() {
 	const media = progress?.media ?? { done: 0, total: 0, bytes: 0 };
 	const posts = progress?.posts ?? {
 		done: 0,
-		total: model?.posts.length ?? 0,
+		total: overview?.stats.posts ?? 0,
 	};
 	const finalize = progress?.finalize ?? { done: 0, total: 0 };
 	const count = ( done: number, total: number ) =>
@@ -114,7 +114,7 @@ export default function ImportProgress() {
 				{ sprintf(
 					/* translators: %s: the blog's title. */
 					__( 'Importing “%s”', 'spaces-importer' ),
-					model?.blog.title || model?.name || ''
+					overview?.blog.title || overview?.name || ''
 				) }
 			</h2>
 			<p>

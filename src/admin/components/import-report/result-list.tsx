@@ -11,9 +11,10 @@ import { __, _n, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import type { ItemOutcome, PostResult } from '../../../import/types';
-import { formatDate, formatNumber } from '../../format';
+import { formatNumber } from '../../format';
 import { store } from '../../store';
 import PostList, { tableView } from '../post-list';
+import { dateField } from '../post-list/fields';
 
 /** One post of the run, as the report lists it. */
 interface ResultRow {
@@ -161,16 +162,7 @@ function resultFields( onRetried: () => void ): Field< ResultRow >[] {
 				) : null;
 			},
 		},
-		{
-			id: 'published',
-			type: 'text',
-			label: __( 'Date', 'spaces-importer' ),
-			getValue: ( { item } ) => item.published ?? '',
-			filterBy: false,
-			// Archive dates are the blog's wall clock, never shifted.
-			render: ( { item } ) =>
-				formatDate( item.published, 'datetime' ) || '—',
-		},
+		dateField< ResultRow >(),
 	];
 }
 
@@ -197,7 +189,7 @@ export default function ResultList() {
 	const { results, posts } = useSelect(
 		( select ) => ( {
 			results: select( store ).getReport()?.results ?? null,
-			posts: select( store ).getModel()?.posts ?? null,
+			posts: select( store ).getOverview()?.posts ?? null,
 		} ),
 		[]
 	);

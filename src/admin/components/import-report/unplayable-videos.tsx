@@ -62,10 +62,12 @@ export default function UnplayableVideos( {
 								_n(
 									'%s video',
 									'%s videos',
-									post.dead + post.unplayableFiles,
+									post.deadVideos + post.unplayableVideoFiles,
 									'spaces-importer'
 								),
-								formatNumber( post.dead + post.unplayableFiles )
+								formatNumber(
+									post.deadVideos + post.unplayableVideoFiles
+								)
 							) }
 						</li>
 					);

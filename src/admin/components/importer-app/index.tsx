@@ -17,6 +17,21 @@ import ImportReport from '../import-report';
 import ReadingProgress from '../reading-progress';
 import UndoProgress from '../undo-progress';
 import UnfinishedImport from '../unfinished-import';
+import { usePainted } from '../../use-painted';
+
+/**
+ * The preview and the choices below it: the preview is rendered and painted
+ * first, the choices in a later task, so that neither blocks the page long.
+ */
+function PreviewStep() {
+	const painted = usePainted();
+	return (
+		<>
+			<ArchivePreview />
+			{ painted && <ImportOptions /> }
+		</>
+	);
+}
 
 /**
  * The importer screen: one step at a time, and any message above it.
@@ -39,15 +54,27 @@ export default function ImporterApp() {
 	}, [ loadUnfinished ] );
 
 	// Each step replaces the last: focus goes to its heading, so keyboard
-	// and screen reader users start reading where the new step begins.
+	// and screen reader users start reading where the new step begins. It
+	// moves once the step has been painted, in a task of its own: focusing
+	// lays the page out at once, which would otherwise add to the task that
+	// renders the step.
 	useEffect( () => {
 		if ( shownStep.current === step ) {
 			return;
 		}
 		shownStep.current = step;
-		container.current
-			?.querySelector< HTMLElement >( 'h2[tabindex="-1"]' )
-			?.focus();
+		let timer: ReturnType< typeof setTimeout > | undefined;
+		const frame = window.requestAnimationFrame( () => {
+			timer = setTimeout( () =>
+				container.current
+					?.querySelector< HTMLElement >( 'h2[tabindex="-1"]' )
+					?.focus()
+			);
+		} );
+		return () => {
+			window.cancelAnimationFrame( frame );
+			clearTimeout( timer );
+		};
 	}, [ step ] );
 
 	// Leaving mid-run stops sending; the browser asks first.
@@ -81,12 +108,7 @@ export default function ImporterApp() {
 				</>
 			) }
 			{ step === 'reading' && <ReadingProgress /> }
-			{ step === 'preview' && (
-				<>
-					<ArchivePreview />
-					<ImportOptions />
-				</>
-			) }
+			{ step === 'preview' && <PreviewStep /> }
 			{ step === 'importing' && <ImportProgress /> }
 			{ step === 'done' && <ImportReport /> }
 			{ ( step === 'undoing' || step === 'undone' ) && <UndoProgress /> }

@@ -47,11 +47,12 @@ export interface PostListProps< Item extends { id: string } > {
 }
 
 // The list component is large (it bundles the components it needs); the
-// screen's first step does without it.
+// screen's first step does without it. The browser fetches it when idle, so
+// that it is there, not yet run, when a list first shows.
 const DataViewsList = lazy(
 	() =>
 		import(
-			/* webpackChunkName: "post-list" */
+			/* webpackChunkName: "post-list", webpackPrefetch: true */
 			'./data-views-list'
 		)
 );

@@ -11,7 +11,11 @@ import { zipSync } from 'fflate';
  * Internal dependencies
  */
 import { archiveFingerprint } from '../../../import/fingerprint';
-import { readArchive } from '../../../archive';
+import {
+	readArchive,
+	type ArchiveModel,
+	type ArchivePost,
+} from '../../../archive';
 import { generateArchive } from '../../../../tests/support/archive/generate';
 import type { ReaderMessage, ReaderRequest, ReadInput } from '../messages';
 
@@ -37,7 +41,7 @@ const archive = generateArchive( {
 async function ask( request: ReaderRequest, until: ReaderMessage[ 'type' ][] ) {
 	scope.postMessage.mockClear();
 	scope.onmessage?.( { data: request } );
-	for ( let i = 0; i < 200; i++ ) {
+	for ( let i = 0; i < 3000; i++ ) {
 		const answer = scope.postMessage.mock.calls
 			.map( ( call ) => call[ 0 ] as ReaderMessage )
 			.find( ( message ) => until.includes( message.type ) );
@@ -47,6 +51,33 @@ async function ask( request: ReaderRequest, until: ReaderMessage[ 'type' ][] ) {
 		await new Promise( ( resolve ) => setTimeout( resolve, 10 ) );
 	}
 	throw new Error( 'The worker did not answer.' );
+}
+
+/**
+ * Asks the worker for the model, as the importer does, and puts its parts
+ * together.
+ *
+ * @return The model, and the number of messages its posts came in.
+ */
+async function wholeModel(): Promise< {
+	model: ArchiveModel;
+	parts: number;
+} > {
+	await ask( { type: 'model' }, [ 'model' ] );
+	const messages = scope.postMessage.mock.calls.map(
+		( call ) => call[ 0 ] as ReaderMessage
+	);
+	const posts: ArchivePost[] = [];
+	let parts = 0;
+	for ( const message of messages ) {
+		if ( message.type === 'model-posts' ) {
+			posts.push( ...message.posts );
+			parts++;
+		} else if ( message.type === 'model' ) {
+			return { model: { ...message.model, posts }, parts };
+		}
+	}
+	throw new Error( 'No model.' );
 }
 
 function folder( name: string ): ReadInput[] {
@@ -66,13 +97,19 @@ describe( 'the reader worker', () => {
 		if ( done.type !== 'done' ) {
 			throw new Error( JSON.stringify( done ) );
 		}
-		expect( done.model.name ).toBe( 'My Blog' );
-		expect( done.model.posts ).toHaveLength( 6 );
+		// The page gets what it shows: no bodies, no comments.
+		expect( done.overview.name ).toBe( 'My Blog' );
+		expect( done.overview.posts ).toHaveLength( 6 );
+		expect( done.overview.stats.comments ).toBe( 9 );
+		expect( JSON.stringify( done.overview ) ).not.toContain( '<p' );
+		// The whole model when the importer asks, with the same fingerprint.
+		const { model } = await wholeModel();
+		expect( model.name ).toBe( 'My Blog' );
 		expect(
-			done.model.posts.reduce( ( n, p ) => n + p.comments.length, 0 )
+			model.posts.reduce( ( n, p ) => n + p.comments.length, 0 )
 		).toBe( 9 );
-		expect( done.fingerprint ).toBe( archiveFingerprint( done.model ) );
-		const image = done.model.media[ 0 ].path;
+		expect( done.fingerprint ).toBe( archiveFingerprint( model ) );
+		const image = model.media[ 0 ].path;
 		expect( image ).toMatch( /^My Blog\/img\// );
 		const media = await ask( { type: 'media', id: 7, path: image }, [
 			'media',
@@ -105,7 +142,7 @@ describe( 'the reader worker', () => {
 			throw new Error( JSON.stringify( done ) );
 		}
 		const before = ( await readArchive( zip, 'space.zip' ) ).model;
-		expect( done.model ).toEqual( before );
+		expect( ( await wholeModel() ).model ).toEqual( before );
 		// The same posts read from the folder: the same archive to the site,
 		// so “imported before” and resuming find it.
 		const fromFolder = await ask(
@@ -116,6 +153,34 @@ describe( 'the reader worker', () => {
 			done.fingerprint
 		);
 	} );
+
+	it( 'hands the importer the model in parts of a few hundred posts, so none blocks the page', async () => {
+		const large = generateArchive( {
+			cid: 'A1000000000000F2',
+			posts: 450,
+			comments: 0,
+			images: 0,
+			seed: 3,
+		} );
+		const done = await ask(
+			{
+				type: 'read',
+				files: [
+					{
+						path: 'large.zip',
+						file: new Blob( [ zipSync( large.files ) ] ),
+						modified: null,
+					},
+				],
+				name: 'large.zip',
+			},
+			[ 'done', 'error' ]
+		);
+		expect( done.type ).toBe( 'done' );
+		const { model, parts } = await wholeModel();
+		expect( model.posts ).toHaveLength( 450 );
+		expect( parts ).toBe( 3 );
+	}, 60_000 );
 
 	it( 'names what was chosen when it holds no posts', async () => {
 		const error = await ask(

@@ -18,6 +18,7 @@ import {
 import {
 	FINGERPRINT,
 	model,
+	opened,
 	report,
 	resetStore,
 	run,
@@ -80,7 +81,7 @@ const folder = {
 beforeEach( () => {
 	jest.resetAllMocks();
 	mockedOpen.mockResolvedValue( {
-		model,
+		...opened,
 		fingerprint: FINGERPRINT,
 		media,
 		close,
@@ -125,7 +126,8 @@ describe( 'chooseFile', () => {
 	it( 'does without the history when the site cannot tell', async () => {
 		mockedFetch.mockRejectedValue( { code: 'rest_no_route' } );
 		await dispatch( store ).chooseFile( file );
-		expect( select( store ).getHistory().status ).toBe( 'unavailable' );
+		expect( select( store ).getPreviousImport() ).toBeNull();
+		expect( select( store ).getNotice() ).toBeNull();
 		expect( select( store ).getStep() ).toBe( 'preview' );
 	} );
 
@@ -362,13 +364,21 @@ describe( 'retryPost and undoImport', () => {
 			published: '2008-05-02T10:00:00',
 			html: `Comment ${ n }`,
 		} ) );
-		await dispatch( store ).readFinished(
-			{
-				...model,
-				posts: [ model.posts[ 0 ], { ...model.posts[ 1 ], comments } ],
-			},
-			FINGERPRINT
-		);
+		mockedOpen.mockResolvedValue( {
+			...opened,
+			model: () =>
+				Promise.resolve( {
+					...model,
+					posts: [
+						model.posts[ 0 ],
+						{ ...model.posts[ 1 ], comments },
+					],
+				} ),
+			fingerprint: FINGERPRINT,
+			media,
+			close,
+		} );
+		await dispatch( store ).chooseFile( file );
 		mockedRun.mockResolvedValue(
 			report( {
 				run: run( {

@@ -1,7 +1,13 @@
 /**
  * Internal dependencies
  */
-import { FINGERPRINT, chosen, model, report } from '../../test/fixtures';
+import {
+	FINGERPRINT,
+	chosen,
+	model,
+	overview,
+	report,
+} from '../../test/fixtures';
 import reducer, { initialState } from '../reducer';
 
 describe( 'reducer', () => {
@@ -28,7 +34,7 @@ describe( 'reducer', () => {
 		expect( state.readProgress?.postsFound ).toBe( 15 );
 		state = reducer( state, {
 			type: 'READ_FINISHED',
-			model,
+			overview,
 			fingerprint: FINGERPRINT,
 		} );
 		expect( state.step ).toBe( 'preview' );
@@ -60,13 +66,13 @@ describe( 'reducer', () => {
 	it( 'keeps the archive and goes back to the preview when the import fails or is cancelled, so Import resumes', () => {
 		let state = reducer( undefined, {
 			type: 'READ_FINISHED',
-			model,
+			overview,
 			fingerprint: FINGERPRINT,
 		} );
 		state = reducer( state, { type: 'IMPORT_STARTED' } );
 		state = reducer( state, { type: 'IMPORT_FAILED', error: 'Offline.' } );
 		expect( state.step ).toBe( 'preview' );
-		expect( state.model ).toBe( model );
+		expect( state.overview ).toBe( overview );
 		expect( state.notice?.message ).toBe( 'Offline.' );
 		// Starting again clears the old message.
 		state = reducer( state, { type: 'IMPORT_STARTED' } );

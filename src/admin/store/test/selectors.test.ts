@@ -1,11 +1,11 @@
 /**
  * Internal dependencies
  */
-import { model, report, run } from '../../test/fixtures';
+import { archiveOverview } from '../../../archive/stats';
+import { model, overview, report, run } from '../../test/fixtures';
 import { initialState } from '../reducer';
 import {
 	getArchiveCounts,
-	getCommentCount,
 	getDateRange,
 	getOverallPercent,
 	getPreviousImport,
@@ -15,13 +15,13 @@ import {
 } from '../selectors';
 import type { State } from '../types';
 
-const withModel: State = { ...initialState, model };
+const withModel: State = { ...initialState, overview };
 
 describe( 'selectors', () => {
 	it( 'counts comments, images found and missing, and categories', () => {
-		expect( getCommentCount( withModel ) ).toBe( 1 );
 		expect( getArchiveCounts( withModel ) ).toEqual( {
 			posts: 2,
+			drafts: 0,
 			comments: 1,
 			imagesFound: 1,
 			imagesMissing: 1,
@@ -33,7 +33,10 @@ describe( 'selectors', () => {
 	it( 'gives the first and last dates whatever the order of posts', () => {
 		const reversed = {
 			...initialState,
-			model: { ...model, posts: [ ...model.posts ].reverse() },
+			overview: archiveOverview( {
+				...model,
+				posts: [ ...model.posts ].reverse(),
+			} ),
 		};
 		expect( getDateRange( reversed ) ).toEqual( {
 			first: '2007-01-03T23:55:16',

@@ -21,7 +21,7 @@ import { select } from '@wordpress/data';
 import { describeChoice } from '../../../choice';
 import { openArchive, type OpenArchive, type ReadInput } from '../../../reader';
 import { store } from '../../../store';
-import { FINGERPRINT, model, resetStore } from '../../../test/fixtures';
+import { FINGERPRINT, opened, resetStore } from '../../../test/fixtures';
 import ReadingProgress from '../../reading-progress';
 import ArchiveChooser from '..';
 
@@ -40,7 +40,7 @@ beforeEach( () => {
 	resetStore();
 	mockedOpen.mockReset();
 	mockedOpen.mockResolvedValue( {
-		model,
+		...opened,
 		fingerprint: FINGERPRINT,
 		media: { read: jest.fn() },
 		close: jest.fn(),
@@ -283,7 +283,7 @@ describe( 'ArchiveChooser', () => {
 		).toBeInTheDocument();
 		await act( async () =>
 			finish( {
-				model,
+				...opened,
 				fingerprint: FINGERPRINT,
 				media: { read: jest.fn() },
 				close: jest.fn(),

@@ -12,12 +12,14 @@ import { dispatch, select } from '@wordpress/data';
 /**
  * Internal dependencies
  */
+import { archiveOverview } from '../../../../archive/stats';
 import { store } from '../../../store';
 import {
 	chosen,
 	findListTable,
 	FINGERPRINT,
 	model,
+	overview,
 	post,
 	resetStore,
 	run,
@@ -88,7 +90,7 @@ describe( 'ArchivePreview', () => {
 					sample: [ 'a.htm', 'b.mht', 'feed.rss' ],
 				} )
 			);
-			dispatch( store ).readFinished( model, FINGERPRINT );
+			dispatch( store ).readFinished( overview, FINGERPRINT );
 		} );
 		const { rerender } = render( <ArchivePreview /> );
 		expect(
@@ -103,7 +105,7 @@ describe( 'ArchivePreview', () => {
 					sample: [ 'a.htm' ],
 				} )
 			);
-			dispatch( store ).readFinished( model, FINGERPRINT );
+			dispatch( store ).readFinished( overview, FINGERPRINT );
 		} );
 		rerender( <ArchivePreview /> );
 		expect(
@@ -148,7 +150,7 @@ describe( 'ArchivePreview', () => {
 		const [ first, second ] = model.posts;
 		act( () => {
 			dispatch( store ).readFinished(
-				{
+				archiveOverview( {
 					...model,
 					posts: [
 						first,
@@ -161,7 +163,7 @@ describe( 'ArchivePreview', () => {
 							liveWriter: 'draft',
 						},
 					],
-				},
+				} ),
 				FINGERPRINT
 			);
 		} );
@@ -207,7 +209,7 @@ describe( 'ArchivePreview', () => {
 		function showPosts( count: number ) {
 			act( () => {
 				dispatch( store ).readFinished(
-					{
+					archiveOverview( {
 						...model,
 						posts: Array.from( { length: count }, ( _, index ) =>
 							post( index + 1, {
@@ -217,7 +219,7 @@ describe( 'ArchivePreview', () => {
 										: `Post ${ index + 1 }`,
 							} )
 						),
-					},
+					} ),
 					FINGERPRINT
 				);
 			} );
@@ -274,7 +276,9 @@ describe( 'ArchivePreview', () => {
 			// The search applies once typing pauses.
 			await waitFor(
 				() => expect( titles() ).toEqual( [ 'Winter in Harbin' ] ),
-				{ timeout: 20_000 }
+				{
+					timeout: 20_000,
+				}
 			);
 			await userEvent.clear(
 				screen.getByRole( 'searchbox', { name: 'Search by title' } )

@@ -12,6 +12,7 @@ import { dispatch } from '@wordpress/data';
  * Internal dependencies
  */
 import type { ArchiveModel, ArchiveVideo } from '../../../../archive/model';
+import { archiveOverview } from '../../../../archive/stats';
 import { store } from '../../../store';
 import {
 	chosen,
@@ -57,7 +58,10 @@ const withVideos: ArchiveModel = {
 beforeEach( () => {
 	resetStore();
 	dispatch( store ).readStarted( chosen() );
-	dispatch( store ).readFinished( withVideos, FINGERPRINT );
+	dispatch( store ).readFinished(
+		archiveOverview( withVideos ),
+		FINGERPRINT
+	);
 } );
 
 describe( 'videos in the preview and the report', () => {
@@ -80,7 +84,10 @@ describe( 'videos in the preview and the report', () => {
 
 	it( 'the preview says nothing of videos when there are none', async () => {
 		act( () => {
-			dispatch( store ).readFinished( model, FINGERPRINT );
+			dispatch( store ).readFinished(
+				archiveOverview( model ),
+				FINGERPRINT
+			);
 		} );
 		render( <ArchivePreview /> );
 		await findListTable();

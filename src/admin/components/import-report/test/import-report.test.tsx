@@ -14,6 +14,7 @@ import { dispatch } from '@wordpress/data';
  * Internal dependencies
  */
 import { undoRun } from '../../../../import/runner';
+import { archiveOverview } from '../../../../archive/stats';
 import { store } from '../../../store';
 import {
 	findListTable,
@@ -230,7 +231,10 @@ describe( 'ImportReport', () => {
 		);
 		const failed = new Set( [ 5, 17, 40 ] );
 		act( () => {
-			dispatch( store ).readFinished( { ...model, posts }, FINGERPRINT );
+			dispatch( store ).readFinished(
+				archiveOverview( { ...model, posts } ),
+				FINGERPRINT
+			);
 			dispatch( store ).importStarted();
 			dispatch( store ).importFinished(
 				report( {

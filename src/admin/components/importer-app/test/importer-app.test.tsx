@@ -20,6 +20,7 @@ import {
 	findListTable,
 	FINGERPRINT,
 	model,
+	opened,
 	report,
 	resetStore,
 	run,
@@ -65,7 +66,7 @@ beforeEach( () => {
 	( savedArchives as jest.Mock ).mockResolvedValue( [] );
 	mockedFetch.mockResolvedValue( [] );
 	mockedOpen.mockResolvedValue( {
-		model,
+		...opened,
 		fingerprint: FINGERPRINT,
 		media: { read: jest.fn() },
 		close,
