@@ -17,28 +17,17 @@ import {
 	sha256,
 	siteCounts,
 	sitePhpJson,
+	startFreshRun,
 	testSite,
-	uploadMedia,
 	uploadedFiles,
+	uploadMedia,
 } from './support/site';
 
 const API = '/spaces-importer/v1';
 const CID = crypto.randomBytes( 8 ).toString( 'hex' ).toUpperCase();
 
-async function startRun( options: Record< string, unknown > = {} ) {
-	const { status, body } = await requestAs(
-		'POST',
-		`${ API }/runs`,
-		{
-			fingerprint: crypto.randomBytes( 32 ).toString( 'hex' ),
-			name: 'safety.zip',
-			options,
-		},
-		'admin'
-	);
-	expect( status ).toBe( 201 );
-	return body;
-}
+const startRun = ( options: Record< string, unknown > = {} ) =>
+	startFreshRun( 'safety.zip', options );
 
 describe( 'comments', () => {
 	let postId = 0;

@@ -20,6 +20,7 @@ import {
 	requestAs,
 	sha256,
 	sitePhpJson,
+	startFreshRun,
 	testSite,
 	transportAs,
 	uploadMedia,
@@ -29,20 +30,7 @@ const API = '/spaces-importer/v1';
 const CID = crypto.randomBytes( 8 ).toString( 'hex' ).toUpperCase();
 const sourceId = ( n: number ) => `cns!${ CID }!${ n }`;
 
-async function startRun(): Promise< any > {
-	const { status, body } = await requestAs(
-		'POST',
-		`${ API }/runs`,
-		{
-			fingerprint: crypto.randomBytes( 32 ).toString( 'hex' ),
-			name: 'heavy.zip',
-			options: { comments: 'approved' },
-		},
-		'admin'
-	);
-	expect( status ).toBe( 201 );
-	return body;
-}
+const startRun = () => startFreshRun( 'heavy.zip', { comments: 'approved' } );
 
 describe( 'request limits', () => {
 	let run: any;

@@ -27,25 +27,14 @@ import {
 	sha256,
 	siteCounts,
 	sitePhpJson,
+	startFreshRun,
 	testSite,
 } from './support/site';
 
 const API = '/spaces-importer/v1';
 
-async function startRun( options: Record< string, unknown > = {} ) {
-	const { status, body } = await requestAs(
-		'POST',
-		`${ API }/runs`,
-		{
-			fingerprint: crypto.randomBytes( 32 ).toString( 'hex' ),
-			name: 'photos.zip',
-			options,
-		},
-		'admin'
-	);
-	expect( status ).toBe( 201 );
-	return body;
-}
+const startRun = ( options: Record< string, unknown > = {} ) =>
+	startFreshRun( 'photos.zip', options );
 
 /**
  * A 640×480 photo-like JPEG of its own (noise over a gradient), so every

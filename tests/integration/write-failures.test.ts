@@ -15,7 +15,12 @@ import nodePath from 'node:path';
 /**
  * Internal dependencies
  */
-import { requestAs, sitePhpJson, testSite } from './support/site';
+import {
+	requestAs,
+	sitePhpJson,
+	startFreshRun,
+	testSite,
+} from './support/site';
 
 const API = '/spaces-importer/v1';
 const CID = crypto.randomBytes( 8 ).toString( 'hex' ).toUpperCase();
@@ -102,21 +107,14 @@ echo "\\n" . wp_json_encode( array(
 }
 
 it( 'writes a post again when its transaction was rolled back, and reports one that keeps failing with nothing left of it', async () => {
-	const run = await requestAs(
-		'POST',
-		`${ API }/runs`,
-		{
-			fingerprint: crypto.randomBytes( 32 ).toString( 'hex' ),
-			name: 'deadlock.zip',
-			options: { status: 'publish', comments: 'approved' },
-		},
-		'admin'
-	);
-	expect( run.status ).toBe( 201 );
+	const run = await startFreshRun( 'deadlock.zip', {
+		status: 'publish',
+		comments: 'approved',
+	} );
 
 	const answer = await requestAs(
 		'POST',
-		`${ API }/runs/${ run.body.id }/posts`,
+		`${ API }/runs/${ run.id }/posts`,
 		{ posts: [ post( 1, 'once' ), post( 2, 'always' ) ] },
 		'admin'
 	);

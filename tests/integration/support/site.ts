@@ -474,3 +474,32 @@ export function pluginNoticesSince( mark: number ): string[] {
 				line.includes( `${ root }/` )
 		);
 }
+
+/**
+ * Starts an import run of an archive of its own (a fresh fingerprint), as
+ * the screen does, and expects it to be created.
+ *
+ * @param name    The archive's file name.
+ * @param options The run's options.
+ * @param extra   More of the request: totals, for one.
+ * @return The run, as the site answers it.
+ */
+export async function startFreshRun(
+	name: string,
+	options: Record< string, unknown > = {},
+	extra: Record< string, unknown > = {}
+): Promise< any > {
+	const { status, body } = await requestAs(
+		'POST',
+		'/spaces-importer/v1/runs',
+		{
+			fingerprint: crypto.randomBytes( 32 ).toString( 'hex' ),
+			name,
+			options,
+			...extra,
+		},
+		'admin'
+	);
+	expect( status ).toBe( 201 );
+	return body;
+}
