@@ -263,6 +263,8 @@ export interface MediaBatchResult {
 	sizes?: 'client' | 'server';
 	code?: string;
 	message?: string;
+	/** For a file refused as too large: the largest the site takes, in bytes. */
+	maxBytes?: number;
 }
 
 export interface MediaBatchResponse {
