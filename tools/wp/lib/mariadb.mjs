@@ -202,12 +202,19 @@ export async function startMariaDB( {
 	const pidFile = path.join( dataDir, 'mariadb.pid' );
 	const logFile = path.join( dataDir, 'mariadb.log' );
 	const isRoot = process.getuid?.() === 0;
+	// A temporary folder of its own: a server starting up deletes every
+	// `#sql*` file in its temporary folder, so servers sharing the system's
+	// would delete each other's temporary tables mid-query.
+	// Beside the data folder, where a subfolder would count as a database.
+	const tmpDir = `${ dataDir }-tmp`;
+	fs.mkdirSync( tmpDir, { recursive: true } );
 
 	if ( ! fs.existsSync( path.join( dataDir, 'mysql' ) ) ) {
 		fs.mkdirSync( dataDir, { recursive: true } );
 		await run( program( [ 'mariadb-install-db', 'mysql_install_db' ] ), [
 			'--no-defaults',
 			`--datadir=${ dataDir }`,
+			`--tmpdir=${ tmpDir }`,
 			...( isRoot ? [ '--user=root' ] : [] ),
 			'--auth-root-authentication-method=socket',
 			`--auth-root-socket-user=${ adminUser() }`,
@@ -232,6 +239,7 @@ export async function startMariaDB( {
 			// The machine's /etc/mysql settings (socket, data folder) are not ours.
 			'--no-defaults',
 			`--datadir=${ dataDir }`,
+			`--tmpdir=${ tmpDir }`,
 			`--socket=${ socket }`,
 			`--pid-file=${ pidFile }`,
 			`--log-error=${ logFile }`,
