@@ -84,6 +84,32 @@ final class Item_Meta {
 	const COMMENT_KEY = '_spaces_importer_key';
 
 	/**
+	 * Adds a new post's or attachment's meta in one multi-row INSERT: the
+	 * values stored as `add_post_meta()` stores them (serialized when not
+	 * scalar), without its two or three queries per key. The item is new, so
+	 * it has no meta to replace; the `add_post_metadata` filter and
+	 * `add_post_meta`/`added_post_meta` actions do not fire for these keys,
+	 * which are the plugin's own (and, for an attachment, its metadata, whose
+	 * own filters the caller applies).
+	 *
+	 * @param int   $post_id The new post or attachment.
+	 * @param array $meta    Values by key, unslashed.
+	 */
+	public static function add_new( $post_id, array $meta ) {
+		global $wpdb;
+		$rows = array();
+		foreach ( $meta as $key => $value ) {
+			$rows[] = $wpdb->prepare( '( %d, %s, %s )', $post_id, $key, maybe_serialize( $value ) );
+		}
+		if ( ! $rows ) {
+			return;
+		}
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- each row prepared above.
+		$wpdb->query( "INSERT INTO {$wpdb->postmeta} ( post_id, meta_key, meta_value ) VALUES " . implode( ', ', $rows ) );
+		wp_cache_delete( $post_id, 'post_meta' );
+	}
+
+	/**
 	 * Finds posts already imported from these Spaces ids.
 	 *
 	 * @param string[] $source_ids Spaces item ids.

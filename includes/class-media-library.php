@@ -117,16 +117,23 @@ class Media_Library {
 				return $metadata;
 			}
 		}
-		$meta_input = array(
+		$meta = array(
 			Item_Meta::SHA256       => $sha256,
 			Item_Meta::ARCHIVE_PATH => sanitize_text_field( $path ),
 			Item_Meta::RUN          => (int) $run_id,
 		);
 		if ( ! $metadata ) {
 			// WordPress makes the sizes at finalize.
-			$meta_input[ Item_Meta::NEEDS_METADATA ] = 1;
+			$meta[ Item_Meta::NEEDS_METADATA ] = 1;
 		}
 
+		$size_files = $metadata ? wp_list_pluck( $metadata['sizes'], 'file' ) : array();
+		// The attachment and its meta are one transaction: one commit
+		// instead of one per row, and nothing half-written on a failure.
+		Post_Writer::begin_transaction();
+		// A trashed post named like the file keeps its name: the attachment
+		// takes the next free one, without a posts query per file to rename it.
+		add_filter( 'add_trashed_suffix_to_trashed_posts', '__return_false' );
 		$attachment_id = wp_insert_attachment(
 			array(
 				'post_mime_type' => $check['type'],
@@ -135,24 +142,41 @@ class Media_Library {
 				'post_content'   => '',
 				'post_status'    => 'inherit',
 				'post_author'    => (int) $author_id,
-				'meta_input'     => $meta_input,
 			),
 			$written['file'],
 			0,
 			true
 		);
+		remove_filter( 'add_trashed_suffix_to_trashed_posts', '__return_false' );
+		if ( ! is_wp_error( $attachment_id ) ) {
+			if ( $metadata ) {
+				/** This filter is documented in wp-admin/includes/image.php */
+				$metadata = apply_filters( 'wp_generate_attachment_metadata', $metadata, $attachment_id, 'create' );
+				/** This filter is documented in wp-includes/post.php (wp_update_attachment_metadata()). */
+				$metadata = apply_filters( 'wp_update_attachment_metadata', $metadata, $attachment_id );
+				if ( $metadata ) {
+					$meta['_wp_attachment_metadata'] = $metadata;
+				}
+			}
+			// The plugin's keys and the metadata in one statement.
+			Item_Meta::add_new( $attachment_id, $meta );
+		}
+		if ( Post_Writer::transaction_failed() ) {
+			Post_Writer::rollback();
+			if ( ! is_wp_error( $attachment_id ) ) {
+				clean_post_cache( $attachment_id );
+			}
+			$attachment_id = new \WP_Error( 'spaces_importer_write_failed', __( 'The database could not record this file. Nothing of it was kept; send it again.', 'spaces-importer' ) );
+		} else {
+			Post_Writer::commit();
+		}
 		if ( is_wp_error( $attachment_id ) ) {
 			wp_delete_file( $written['file'] );
-			foreach ( $metadata ? $metadata['sizes'] : array() as $size ) {
-				wp_delete_file( path_join( dirname( $written['file'] ), $size['file'] ) );
+			foreach ( $size_files as $size_file ) {
+				wp_delete_file( path_join( dirname( $written['file'] ), $size_file ) );
 			}
 			$attachment_id->add_data( array( 'status' => 500 ) );
 			return $attachment_id;
-		}
-		if ( $metadata ) {
-			/** This filter is documented in wp-admin/includes/image.php */
-			$metadata = apply_filters( 'wp_generate_attachment_metadata', $metadata, $attachment_id, 'create' );
-			wp_update_attachment_metadata( $attachment_id, $metadata );
 		}
 		return array(
 			'attachmentId' => (int) $attachment_id,

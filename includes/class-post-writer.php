@@ -70,6 +70,13 @@ class Post_Writer {
 	private $after_commit = array();
 
 	/**
+	 * Attachments this request gave a parent, whose caches are cleaned at the end.
+	 *
+	 * @var int[]
+	 */
+	private $attached = array();
+
+	/**
 	 * Whether a transaction of this request is open.
 	 *
 	 * @var bool
@@ -142,7 +149,8 @@ class Post_Writer {
 		self::unique_slugs( $created );
 		$this->lock->release_many( array_keys( array_filter( $claimed ) ) );
 		$written = array_filter( wp_list_pluck( $results, 'postId' ) );
-		Import_Mode::end( $written );
+		Import_Mode::end( array_merge( $written, $this->attached ) );
+		$this->attached = array();
 		// Links come out after the counts are right again; the posts read back in one query.
 		_prime_post_caches( $written, false, false );
 		foreach ( $results as $index => $result ) {
@@ -450,7 +458,7 @@ class Post_Writer {
 			$postarr['post_status']    = isset( $item['status'] ) && 'draft' === $item['status'] ? 'draft' : $options['status'];
 			$postarr['post_author']    = $options['author'];
 			$postarr['comment_status'] = 'open';
-			// A new post's meta goes in after it, in one statement (see add_new_meta()).
+			// A new post's meta goes in after it, in one statement (see Item_Meta::add_new()).
 			$new_meta = $postarr['meta_input'] + array( Item_Meta::RUN => $run_id );
 			if ( $item['links'] ) {
 				$new_meta[ Item_Meta::LINKS ]         = self::links_meta( $item['links'] );
@@ -487,7 +495,7 @@ class Post_Writer {
 		if ( $post_id ) {
 			$this->keep_links( $id, $item['links'], $run_id );
 		} else {
-			self::add_new_meta( $id, $new_meta );
+			Item_Meta::add_new( $id, $new_meta );
 		}
 		// The images may be other posts' too: their rows are written after the commit.
 		$this->after_commit[] = function () use ( $id, $images, $options, $run_id ) {
@@ -654,15 +662,24 @@ class Post_Writer {
 	 * @param array $options The run's options.
 	 */
 	private function attach_images( $post_id, array $images, array $options ) {
+		global $wpdb;
 		foreach ( $images as $image ) {
-			$attachment = get_post( $image['attachmentId'] );
-			if ( $attachment && ! $attachment->post_parent ) {
-				wp_update_post(
-					array(
-						'ID'          => $attachment->ID,
-						'post_parent' => $post_id,
-					)
-				);
+			$attachment_id = (int) $image['attachmentId'];
+			// Attached as the media library's Attach action does: the parent
+			// alone, and only where no other post has it yet (the first post
+			// showing an image owns it, whichever request gets there first).
+			$attached = $wpdb->query( // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+				$wpdb->prepare(
+					"UPDATE {$wpdb->posts} SET post_parent = %d WHERE ID = %d AND post_type = 'attachment' AND post_parent = 0",
+					$post_id,
+					$attachment_id
+				)
+			);
+			if ( $attached ) {
+				// Its cache is cleaned when the request leaves importing mode.
+				$this->attached[] = $attachment_id;
+				/** This action is documented in wp-admin/includes/media.php (wp_media_attach_action()). */
+				do_action( 'wp_media_attach_action', 'attach', $attachment_id, $post_id );
 			}
 		}
 		if ( $images && $options['featuredImage'] && ! has_post_thumbnail( $post_id ) ) {
@@ -674,27 +691,6 @@ class Post_Writer {
 				}
 			}
 		}
-	}
-
-	/**
-	 * Adds a new post's meta in one multi-row INSERT: the values stored as
-	 * `add_post_meta()` stores them (serialized when not scalar), without its
-	 * three queries per key. The post is new, so it has no meta to replace;
-	 * the `add_post_metadata` filter and `add_post_meta`/`added_post_meta`
-	 * actions do not fire for these keys, which are the plugin's own.
-	 *
-	 * @param int   $post_id The new post.
-	 * @param array $meta    Values by key, unslashed.
-	 */
-	private static function add_new_meta( $post_id, array $meta ) {
-		global $wpdb;
-		$rows = array();
-		foreach ( $meta as $key => $value ) {
-			$rows[] = $wpdb->prepare( '( %d, %s, %s )', $post_id, $key, maybe_serialize( $value ) );
-		}
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- each row prepared above.
-		$wpdb->query( "INSERT INTO {$wpdb->postmeta} ( post_id, meta_key, meta_value ) VALUES " . implode( ', ', $rows ) );
-		wp_cache_delete( $post_id, 'post_meta' );
 	}
 
 	/**

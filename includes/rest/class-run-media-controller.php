@@ -284,7 +284,7 @@ class Run_Media_Controller extends Controller {
 			$run->ID,
 			$options['author']
 		);
-		$this->record( $run, $request['path'], $stored );
+		$this->record( $run, array( array( $request['path'], $stored ) ) );
 		if ( is_wp_error( $stored ) ) {
 			return $stored;
 		}
@@ -322,6 +322,10 @@ class Run_Media_Controller extends Controller {
 			return isset( $files[ $field ] ) && is_array( $files[ $field ] ) ? $files[ $field ] : array();
 		};
 		$results = array();
+		$made    = array();
+		$ids     = array();
+		// WordPress's importing mode: caches are cleaned once, at the end.
+		\SpacesImporter\Import_Mode::begin();
 		foreach ( $request['items'] as $item ) {
 			$sizes = null;
 			if ( $client && ( ! empty( $item['sizes'] ) || ! empty( $item['sized'] ) ) ) {
@@ -344,7 +348,10 @@ class Run_Media_Controller extends Controller {
 				$options['author'],
 				$sizes
 			);
-			$this->record( $run, $item['path'], $stored );
+			$made[] = array( $item['path'], $stored );
+			if ( ! is_wp_error( $stored ) && 'created' === $stored['status'] ) {
+				$ids[] = $stored['attachmentId'];
+			}
 			$results[] = $this->prepare_response_for_collection(
 				$this->prepare_item_for_response(
 					array(
@@ -355,6 +362,8 @@ class Run_Media_Controller extends Controller {
 				)
 			);
 		}
+		\SpacesImporter\Import_Mode::end( $ids );
+		$this->record( $run, $made );
 		return rest_ensure_response( array( 'results' => $results ) );
 	}
 
@@ -384,24 +393,28 @@ class Run_Media_Controller extends Controller {
 	}
 
 	/**
-	 * Counts one file's outcome in the run's report.
+	 * Counts files' outcomes in the run's report: one increment per outcome
+	 * for the whole request, and each failure kept with its reason.
 	 *
-	 * @param \WP_Post        $run    The run.
-	 * @param string          $path   The file's path inside the archive.
-	 * @param array|\WP_Error $stored What the library made of it.
+	 * @param \WP_Post $run    The run.
+	 * @param array    $stored What the library made of each file: `[ path, result ]` pairs.
 	 */
-	private function record( $run, $path, $stored ) {
+	private function record( $run, array $stored ) {
 		$report = $this->store->report();
-		if ( is_wp_error( $stored ) ) {
-			$report->add( $run->ID, array( 'media' => array( 'failed' => 1 ) ) );
-			$report->add_failure( $run->ID, 'media', $path, $stored->get_error_message() );
-			return;
+		$counts = array();
+		foreach ( $stored as list( $path, $result ) ) {
+			if ( is_wp_error( $result ) ) {
+				$counts['failed'] = ( isset( $counts['failed'] ) ? $counts['failed'] : 0 ) + 1;
+				$report->add_failure( $run->ID, 'media', $path, $result->get_error_message() );
+				continue;
+			}
+			if ( 'existing' === $result['status'] ) {
+				// Found, not uploaded: undoing the run that uploaded it must leave it for this one.
+				\SpacesImporter\Run_Undo::record_use( $result['attachmentId'], $run->ID );
+			}
+			$counts[ $result['status'] ] = ( isset( $counts[ $result['status'] ] ) ? $counts[ $result['status'] ] : 0 ) + 1;
 		}
-		if ( 'existing' === $stored['status'] ) {
-			// Found, not uploaded: undoing the run that uploaded it must leave it for this one.
-			\SpacesImporter\Run_Undo::record_use( $stored['attachmentId'], $run->ID );
-		}
-		$report->add( $run->ID, array( 'media' => array( $stored['status'] => 1 ) ) );
+		$report->add( $run->ID, array( 'media' => $counts ) );
 	}
 
 	/**

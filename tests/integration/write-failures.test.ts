@@ -2,7 +2,8 @@
  * A post is written whole or not at all: when the database fails a
  * statement half-way (a deadlock between parallel requests rolls the whole
  * transaction back), the post is written again, and if it keeps failing it
- * is reported failed with nothing of it left on the site.
+ * is reported failed with nothing of it left on the site. A file is
+ * recorded whole or not at all in the same way.
  */
 
 /**
@@ -16,10 +17,14 @@ import nodePath from 'node:path';
  * Internal dependencies
  */
 import {
+	pngImage,
 	requestAs,
+	siteCounts,
 	sitePhpJson,
 	startFreshRun,
 	testSite,
+	uploadedFiles,
+	uploadMedia,
 } from './support/site';
 
 const API = '/spaces-importer/v1';
@@ -55,6 +60,16 @@ add_filter( 'spaces_importer_comment_data', function ( $data, $comment, $post_id
 	}
 	return $data;
 }, 10, 3 );
+// The same for a file: its attachment row is in, its meta fails.
+add_action( 'add_attachment', function ( $attachment_id ) {
+	global $wpdb;
+	if ( false !== strpos( get_the_title( $attachment_id ), ${ JSON.stringify( `${ MARK }-always` ) } ) ) {
+		$wpdb->query( 'ROLLBACK' );
+		$wpdb->suppress_errors( true );
+		$wpdb->query( 'SELECT simulated_deadlock FROM no_such_table_${ MARK }' );
+		$wpdb->suppress_errors( false );
+	}
+} );
 `
 	);
 } );
@@ -133,4 +148,62 @@ it( 'writes a post again when its transaction was rolled back, and reports one t
 		posts: [ { title: `Deadlock once ${ MARK }`, comments: 3 } ],
 		comments: 3,
 	} );
+} );
+
+it( 'keeps nothing of a file the database failed to record, and counts it failed with a reason', async () => {
+	const run = await startFreshRun( 'deadlock-media.zip', {
+		status: 'publish',
+	} );
+	const files = uploadedFiles();
+	const counts = siteCounts();
+
+	const name = `${ MARK }-always.png`;
+	const failed = await uploadMedia( run.id, {
+		bytes: pngImage( 5, [ 200, 10, 30 ] ),
+		name,
+		path: `img/${ name }`,
+	} );
+	expect( failed.status ).toBe( 500 );
+	expect( failed.body.message ).toMatch(
+		/database could not record this file/
+	);
+	// No attachment row, no meta, no file: sending it again starts clean.
+	expect( siteCounts() ).toEqual( counts );
+	expect( uploadedFiles() ).toEqual( files );
+
+	// Another file of the same request path goes in whole.
+	const fine = await uploadMedia( run.id, {
+		bytes: pngImage( 5, [ 10, 200, 30 ] ),
+		name: `${ MARK }-fine.png`,
+		path: `img/${ MARK }-fine.png`,
+	} );
+	expect( fine.status ).toBe( 201 );
+	const meta = sitePhpJson< { path: string; run: string } >( `
+echo "\\n" . wp_json_encode( array(
+	'path' => get_post_meta( ${ fine.body.attachmentId }, '_spaces_importer_path', true ),
+	'run'  => get_post_meta( ${ fine.body.attachmentId }, '_spaces_importer_run', true ),
+) );
+` );
+	expect( meta ).toEqual( {
+		path: `img/${ MARK }-fine.png`,
+		run: String( run.id ),
+	} );
+
+	const read = await requestAs(
+		'GET',
+		`${ API }/runs/${ run.id }`,
+		undefined,
+		'admin'
+	);
+	expect( read.body.counts.media ).toMatchObject( {
+		failed: 1,
+		created: 1,
+	} );
+	expect( read.body.failures ).toEqual( [
+		{
+			kind: 'media',
+			sourceId: `img/${ name }`,
+			message: failed.body.message,
+		},
+	] );
 } );
