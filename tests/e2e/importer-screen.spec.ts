@@ -428,6 +428,115 @@ test( 'a post that failed is listed with its reason and imported by Retry', asyn
 	).toHaveAttribute( 'href', /^http/ );
 } );
 
+test( 'the report lists the posts by result, imported, already here or failed, a page at a time', async ( {
+	page,
+} ) => {
+	const { file } = generatedZip( 'by-result.zip', {
+		cid: 'A1000000000000E8',
+		posts: 30,
+		comments: 0,
+		images: 0,
+		seed: 53,
+	} );
+	// The first run: of each batch only the first post reaches the site,
+	// the others are answered as failed.
+	await page.route(
+		( url ) => POSTS_ROUTE.test( decodeURIComponent( url.href ) ),
+		async ( route ) => {
+			const body = route.request().postDataJSON();
+			const [ kept, ...dropped ] = body.posts;
+			const response = await route.fetch( {
+				postData: JSON.stringify( { ...body, posts: [ kept ] } ),
+			} );
+			const answer = await response.json();
+			answer.results.push(
+				...dropped.map( ( post: { sourceId: string } ) => ( {
+					sourceId: post.sourceId,
+					postId: 0,
+					status: 'failed',
+					message: 'The database was busy; try again.',
+				} ) )
+			);
+			await route.fulfill( { response, json: answer } );
+		}
+	);
+	await openImporter( page );
+	await chooseFile( page, file );
+	await page.getByRole( 'button', { name: 'Import', exact: true } ).click();
+	await finished( page );
+	const summary = page.getByText(
+		/^\d+ posts? imported, 0 already here, \d+ failed\.$/
+	);
+	await expect( summary ).toBeVisible();
+	const [ imported, failed ] = ( await summary.innerText() )
+		.match( /\d+/g )!
+		.map( Number )
+		.filter( ( _, index ) => index !== 1 );
+	expect( imported + failed ).toBe( 30 );
+	expect( failed ).toBeGreaterThan( 20 );
+
+	const list = page.getByRole( 'region', { name: 'Posts of the archive' } );
+	const rows = list.getByRole( 'table' ).getByRole( 'row' );
+	// The filter's chip, above the table (whose column header is a button
+	// of that name too).
+	const filter = list.getByRole( 'button', { name: /^Result/ } ).first();
+	/**
+	 * Shows only the posts with this result.
+	 *
+	 * @param label The result, as the filter names it.
+	 */
+	async function only( label: string ) {
+		const reset = list.getByRole( 'button', {
+			name: 'Reset',
+			disabled: false,
+		} );
+		if ( ( await reset.count() ) > 0 ) {
+			await reset.first().click();
+		}
+		await filter.click();
+		await page
+			.getByRole( 'dialog' )
+			.getByRole( 'option', { name: label, exact: true } )
+			.click();
+		await page.keyboard.press( 'Escape' );
+	}
+
+	// The failures first, twenty on a page, the rest on the next.
+	await expect( rows ).toHaveCount( 21 );
+	for ( const row of ( await rows.all() ).slice( 1 ) ) {
+		await expect( row ).toContainText( 'Failed' );
+	}
+	await list.getByRole( 'button', { name: 'Next page' } ).click();
+	await expect( rows ).toHaveCount( failed - 20 + 1 );
+	await expect( rows.nth( 1 ) ).toContainText( 'Failed' );
+
+	await only( 'Imported' );
+	await expect( rows ).toHaveCount( imported + 1 );
+	await expect( rows.nth( 1 ) ).toContainText( 'Imported' );
+	await expect( rows.nth( 1 ) ).not.toContainText( 'Failed' );
+	await page.unrouteAll( { behavior: 'wait' } );
+
+	// The same archive again: what arrived is already here, the rest is
+	// imported now, more than a page of it.
+	await openImporter( page );
+	await chooseFile( page, file );
+	await page.getByRole( 'button', { name: 'Import', exact: true } ).click();
+	await finished( page );
+	await expect(
+		page.getByText(
+			`${ failed } posts imported, ${ imported } already here, 0 failed.`
+		)
+	).toBeVisible();
+	await only( 'Already here' );
+	await expect( rows ).toHaveCount( imported + 1 );
+	await expect( rows.nth( 1 ) ).toContainText( 'Already here' );
+	await only( 'Imported' );
+	await expect( rows ).toHaveCount( 21 );
+	await list.getByRole( 'button', { name: 'Next page' } ).click();
+	await expect( rows ).toHaveCount( failed - 20 + 1 );
+	await expect( rows.nth( 1 ) ).toContainText( 'Imported' );
+} );
+
 test( 'undo, after a confirmation saying what goes, leaves the site as it was', async ( {
 	page,
 } ) => {

@@ -52,11 +52,24 @@ test( 'the screens readme.txt shows', async ( { page } ) => {
 	await expect(
 		page.getByText( '40 posts, 90 comments found.' )
 	).toBeVisible();
+	// The list's first page, not the spinner it shows while it loads.
+	await expect(
+		page
+			.getByRole( 'region', { name: 'Posts in the archive' } )
+			.getByRole( 'table' )
+			.getByRole( 'row' )
+	).toHaveCount( 21 );
 	await screenshot( page, 2 );
 
 	await page.getByRole( 'button', { name: 'Import', exact: true } ).click();
 	await expect(
 		page.getByText( '40 posts imported, 0 already here, 0 failed.' )
 	).toBeVisible( { timeout: 110_000 } );
+	await expect(
+		page
+			.getByRole( 'region', { name: 'Posts of the archive' } )
+			.getByRole( 'table' )
+			.getByRole( 'row' )
+	).toHaveCount( 21 );
 	await screenshot( page, 3 );
 } );

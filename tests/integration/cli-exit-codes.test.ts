@@ -1,8 +1,8 @@
 /**
  * The packaged command line against a real site, as a host scripts it:
- * the password from the environment or standard input, one line per phase
- * in a log, and exit codes a script can act on (0 done, 1 finished with
- * failed items, 2 refused).
+ * the password from the environment or standard input, a progress bar on a
+ * terminal and one line per phase in a log, and exit codes a script can act
+ * on (0 done, 1 finished with failed items, 2 refused).
  */
 
 /**
@@ -103,6 +103,65 @@ it( 'exits 0 with the password from the environment, and says one line per phase
 	expect( result.stdout ).toMatch( /^Run \d+: complete in [\d.]+ s\.$/m );
 	expect( result.stdout ).toMatch( /^Posts: \{"created":6\}$/m );
 } );
+
+it( 'draws a progress bar with counts and time left on a terminal, and no log lines', () => {
+	const zip = writeZip(
+		'terminal.zip',
+		archive( 'C1100000000000E4', 14 ).files
+	);
+	const site = testSite();
+	const quote = ( arg: string ) => `'${ arg.replace( /'/g, `'\\''` ) }'`;
+	const command = [
+		process.execPath,
+		cli,
+		'import',
+		zip,
+		'--url',
+		site.url,
+		'--user',
+		site.admin.login,
+	]
+		.map( quote )
+		.join( ' ' );
+	// util-linux `script` runs the command on a pseudo-terminal of its own
+	// (-e: with the command's exit code), copying what it shows to ours.
+	const result = spawnSync(
+		'script',
+		[ '-q', '-f', '-e', '-c', command, '/dev/null' ],
+		{
+			encoding: 'utf8',
+			stdio: [ 'ignore', 'pipe', 'pipe' ],
+			env: {
+				...process.env,
+				SPACES_IMPORTER_APP_PASSWORD: site.admin.appPassword,
+			},
+		}
+	);
+	expect( result.status ).toBe( 0 );
+	// What the terminal showed, each redraw of the bar a line of its own.
+	const screen = result.stdout
+		.replace( /\x1b\[[0-9;]*[A-Za-z]/g, '' )
+		.split( /[\r\n]+/ )
+		.map( ( line ) => line.trimEnd() )
+		.filter( Boolean );
+	// The posts' bar as the images finish: counts, share and time left.
+	expect( screen ).toContainEqual(
+		expect.stringMatching(
+			/^Posts +\[-+\] +0\/6 +0% +[\d.]+\/s +about \d+ (s|min|h)\b.* left$/
+		)
+	);
+	expect( screen ).toContainEqual(
+		expect.stringMatching( /^Images +\[[#-]+\] +[0-3]\/3 +\d+%/ )
+	);
+	expect( screen ).toContainEqual(
+		expect.stringMatching( /^Run \d+: complete in [\d.]+ s\.$/ )
+	);
+	expect( screen ).toContain( 'Posts: {"created":6}' );
+	// A log's lines are for logs only.
+	expect( screen ).not.toContainEqual(
+		expect.stringMatching( /^(Images: uploading|Posts: importing)/ )
+	);
+}, 120_000 );
 
 it( 'exits 1 when the import finished but an image failed, naming it', () => {
 	const generated = archive( 'C1100000000000E2', 12 );

@@ -9,7 +9,10 @@
 /**
  * External dependencies
  */
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import nodePath from 'node:path';
 import { zipSync } from 'fflate';
 
 /**
@@ -23,6 +26,7 @@ import {
 	subsiteTransport,
 	testNetwork,
 } from './support/network';
+import { installPackedCli } from './support/packed-cli';
 
 interface SiteState {
 	posts: number;
@@ -188,6 +192,60 @@ echo "\\n" . wp_json_encode( wp_upload_dir( null, false ) );
 	expect( html ).toContain( 'Originally published on Windows Live Spaces' );
 	expect( html ).toContain( `https://web.archive.org/web/` );
 } );
+
+it( 'imports into the second site with the packed command line, installed from its tarball, the password from the environment', () => {
+	const { bin, scratch } = installPackedCli();
+	try {
+		const archive = generateArchive( {
+			posts: 4,
+			comments: 6,
+			images: 2,
+			seed: 5151,
+			cid: crypto.randomBytes( 8 ).toString( 'hex' ).toUpperCase(),
+			host: 'packed.spaces.live.com',
+		} );
+		const zip = nodePath.join( scratch, 'space.zip' );
+		writeFileSync( zip, zipSync( archive.files ) );
+		const mainBefore = siteState( 1 );
+		const subBefore = siteState( network.sub.id );
+
+		const result = spawnSync(
+			bin,
+			[
+				'import',
+				zip,
+				'--url',
+				network.sub.url,
+				'--user',
+				network.sub.admin.login,
+			],
+			{
+				cwd: scratch,
+				encoding: 'utf8',
+				input: '',
+				env: {
+					...process.env,
+					SPACES_IMPORTER_APP_PASSWORD: network.sub.admin.appPassword,
+				},
+			}
+		);
+		expect( result.stderr ).not.toMatch( /Warning/ );
+		expect( result.status ).toBe( 0 );
+		expect( result.stdout ).toMatch( /^Run \d+: complete in [\d.]+ s\.$/m );
+		expect( result.stdout ).toMatch( /^Posts: \{"created":4\}$/m );
+
+		// Everything arrived in the second site, its files in its own folder…
+		const sub = siteState( network.sub.id );
+		expect( sub.imported - subBefore.imported ).toBe( 4 );
+		expect( sub.comments - subBefore.comments ).toBe( 6 );
+		expect( sub.attachments - subBefore.attachments ).toBeGreaterThan( 0 );
+		expect( sub.files.length ).toBeGreaterThan( subBefore.files.length );
+		// …and nothing in the main site's tables or upload folder.
+		expect( siteState( 1 ) ).toEqual( mainBefore );
+	} finally {
+		rmSync( scratch, { recursive: true, force: true } );
+	}
+}, 240_000 );
 
 it( 'refuses images beyond the site’s upload quota, file by file, with a reason, and imports the rest', async () => {
 	const more = generateArchive( {

@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import {
 	existsSync,
 	mkdtempSync,
+	readFileSync,
 	readdirSync,
 	rmSync,
 	statSync,
@@ -32,6 +33,7 @@ import { generateArchive } from '../../../tests/support/archive/generate';
 const root = path.resolve( __dirname, '../../..' );
 let scratch: string;
 let bin: string;
+let tarballBytes: number;
 
 /**
  * Bytes of every file under a folder.
@@ -73,9 +75,11 @@ beforeAll( () => {
 	if ( pack.status !== 0 || pack.stderr || ! tarball ) {
 		throw new Error( `npm run pack:cli failed:\n${ pack.stderr }` );
 	}
+	tarballBytes = statSync( path.join( scratch, tarball ) ).size;
 	// An empty cache and --offline: whatever the package needed from the
 	// registry would fail here. sharp, its one optional dependency, is left
-	// out as a host may leave it out.
+	// out the way the README tells hosts to leave it out (npm ignores
+	// --omit=optional for a global install of a tarball).
 	const prefix = path.join( scratch, 'prefix' );
 	const install = spawnSync(
 		'npm',
@@ -116,6 +120,26 @@ it( 'installs small, with no dependency of its own but the optional sharp', () =
 	expect(
 		existsSync( path.join( installed, 'THIRD-PARTY-NOTICES.txt' ) )
 	).toBe( true );
+} );
+
+it( 'is as large as the README’s "For hosts" section says, packed and installed', () => {
+	const readme = readFileSync( path.join( root, 'README.md' ), 'utf8' );
+	const hosts = readme.slice( readme.indexOf( '## For hosts' ) );
+	const packed = hosts.match( /about (\d+) KiB packed/ );
+	const onDisk = hosts.match( /about (\d+) KiB on disk/ );
+	expect( packed ).not.toBeNull();
+	expect( onDisk ).not.toBeNull();
+	const installed = sizeOf(
+		path.join( scratch, 'prefix/lib/node_modules/spaces-importer' )
+	);
+	// Within a tenth of what it says: a change that grows the package
+	// more than that has to correct the README.
+	expect( Number( packed![ 1 ] ) * 1024 ).toBeGreaterThan(
+		tarballBytes * 0.9
+	);
+	expect( Number( packed![ 1 ] ) * 1024 ).toBeLessThan( tarballBytes * 1.1 );
+	expect( Number( onDisk![ 1 ] ) * 1024 ).toBeGreaterThan( installed * 0.9 );
+	expect( Number( onDisk![ 1 ] ) * 1024 ).toBeLessThan( installed * 1.1 );
 } );
 
 it( 'inspects a generated archive from where it was installed (exit 0)', () => {
