@@ -498,6 +498,33 @@ describe( 'damaged .wpost files', () => {
 		}
 	);
 
+	it.each( [
+		[
+			'not a compound file',
+			strToU8( 'just some text' ),
+			'not a Windows Live Writer post',
+		],
+		[
+			'cut off',
+			withImage.subarray( 0, Math.floor( withImage.length / 3 ) ),
+			'damaged Windows Live Writer post',
+		],
+	] )(
+		'%s, chosen alone: the reading fails naming the file and why',
+		async ( _, bytes, why ) => {
+			await expect(
+				readInputs(
+					[ { path: 'Broken.wpost', data: bytes } ],
+					'Broken.wpost'
+				)
+			).rejects.toMatchObject( {
+				code: 'damaged-file',
+				file: 'Broken.wpost',
+				message: expect.stringContaining( why ),
+			} );
+		}
+	);
+
 	it( 'a truncated supporting file: the post is read without it, and said so', async () => {
 		// The image's stream claims more bytes than its sectors hold.
 		const damaged = new Uint8Array( withImage );
