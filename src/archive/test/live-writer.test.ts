@@ -214,6 +214,20 @@ describe( 'a .wpost file', () => {
 		expect( post.postId ).toBe( 'cns!1A2B3C!42' );
 		expect( post.published ).toBe( '2008-01-02T03:04:05Z' );
 	} );
+
+	it( 'is dated by the date chosen in Live Writer over the published date', () => {
+		const { post } = openLiveWriterPost(
+			makeWpost( {
+				title: 'Backdated',
+				html: '<p>x</p>',
+				postId: '44',
+				datePublished: '2008-01-02T03:04:05Z',
+				datePublishedOverride: '2007-12-24T18:00:00Z',
+			} ),
+			'My Weblog Posts/Recent Posts/Backdated.wpost'
+		);
+		expect( post.published ).toBe( '2007-12-24T18:00:00Z' );
+	} );
 } );
 
 describe( 'a My Weblog Posts folder with a space.zip', () => {
