@@ -12,7 +12,7 @@
 import { toByteSource, type ByteSource } from './byte-source';
 import { ArchiveError, isArchiveError } from './errors';
 import { zipFileSet, type ArchiveFile, type ArchiveFileSet } from './file-set';
-import { looksLikeCompoundFile } from './live-writer';
+import { isLiveWriterName, looksLikeCompoundFile } from './live-writer';
 import { looksLikeMime } from './mht';
 import { looksLikeMarkup, looksLikeZip, sniffMediaType } from './sniff';
 import { expandWebArchives } from './web-archive';
@@ -137,7 +137,10 @@ export async function inputFileSet(
 		const isZip = looksLikeZip( await direct.read( 0, 4 ) );
 		if (
 			isZip ||
-			( inputs.length === 1 && ! ( await readableAlone( direct ) ) )
+			( inputs.length === 1 &&
+				// A `.wpost` that is not one is said so when it is read.
+				! isLiveWriterName( path ) &&
+				! ( await readableAlone( direct ) ) )
 		) {
 			// A zip is read as many small pieces: blocks kept pay off.
 			const source = toByteSource( input.data );

@@ -89,6 +89,14 @@ interface Tally {
 	damaged: number;
 }
 
+/** Warnings of a `.wpost` file that could not be read at all. */
+const UNREADABLE_LIVE_WRITER = new Set( [
+	'live-writer-not-compound',
+	'live-writer-damaged',
+	'live-writer-unknown-version',
+	'live-writer-no-post',
+] );
+
 function plural( n: number, one: string, many: string ): string {
 	return `${ n } ${ n === 1 ? one : many }`;
 }
@@ -855,6 +863,18 @@ export async function readFileSet(
 	const gathered = await gatherFiles( unpacked, name, options );
 	placeMigrationIndexes( gathered );
 	if ( ! gathered.found.size && ! unpacked.liveWriterPosts.length ) {
+		// Live Writer's files brought without pages, none of them readable:
+		// why the first one was not.
+		const unread = unpacked.warnings.find(
+			( w ) => w.file && UNREADABLE_LIVE_WRITER.has( w.code )
+		);
+		if ( unread?.file && ! gathered.tally.pagesWithoutPosts.length ) {
+			throw new ArchiveError(
+				'damaged-file',
+				unread.file,
+				unread.message
+			);
+		}
 		throw noPostsError( name, gathered.tally );
 	}
 	const model = buildArchiveModel( gathered, unpacked.liveWriterPosts, [

@@ -33,6 +33,7 @@ import {
 	chooseFiles,
 	chooseFolder,
 	countOf,
+	dropFolder,
 	logIn,
 	openImporter,
 	rest,
@@ -376,7 +377,7 @@ test( 'a single web archive (.mht) saved by Internet Explorer is read and import
 	);
 } );
 
-test( 'a Windows Live Writer folder: the draft becomes a draft with its image, the published copy a post', async ( {
+test( 'a Windows Live Writer folder dropped on the screen: the draft becomes a draft with its image, the published copy a post', async ( {
 	page,
 } ) => {
 	const dir = writeFiles( {
@@ -403,7 +404,12 @@ test( 'a Windows Live Writer folder: the draft becomes a draft with its image, t
 		} ),
 	} );
 	await openImporter( page );
-	await chooseFolder( page, path.join( dir, 'My Weblog Posts' ) );
+	await dropFolder( page, path.join( dir, 'My Weblog Posts' ) );
+	await expect(
+		page.getByText( 'Chosen: Folder “My Weblog Posts” (3 files)', {
+			exact: true,
+		} )
+	).toBeVisible( { timeout: 60_000 } );
 	await expect( page.getByText( '1 post, 0 comments found.' ) ).toBeVisible( {
 		timeout: 60_000,
 	} );

@@ -4,8 +4,9 @@
  * (whatever status the owner chose for the posts) with its image in the
  * media library and its keywords as tags; the published copy merged with
  * the archive's post keeps the archive's comments and brings its full-size
- * image; a post only in Live Writer is published; skipping drafts leaves
- * the draft out.
+ * image; a post only in Live Writer is published; a draft with no date
+ * stays undated, as WordPress keeps drafts; skipping drafts leaves them all
+ * out.
  */
 
 /**
@@ -74,6 +75,16 @@ function inputs( prefix: string ): InputFile[] {
 			data,
 			modified: '2010-04-01T10:00:00',
 		} ) ),
+		// A draft Live Writer never dated, of a file without a date either.
+		{
+			path: 'My Weblog Posts/Drafts/Someday.wpost',
+			data: makeWpost( {
+				title: `${ prefix } someday`,
+				html: '<p>An idea for later.</p>',
+				blogId: prefix,
+			} ),
+			modified: null,
+		},
 	];
 }
 
@@ -81,6 +92,7 @@ interface OnSite {
 	posts: Array< {
 		title: string;
 		status: string;
+		dateGmt: string;
 		tags: string[];
 		comments: number;
 		images: Array< { width: number; file: string } >;
@@ -107,6 +119,7 @@ foreach ( ${ JSON.stringify( sources ) } as $source ) {
 	$out[] = array(
 		'title' => $post->post_title,
 		'status' => $post->post_status,
+		'dateGmt' => $post->post_date_gmt,
 		'tags' => wp_get_post_tags( $id, array( 'fields' => 'names' ) ),
 		'comments' => (int) get_comments( array( 'post_id' => $id, 'count' => true ) ),
 		'images' => $images,
@@ -143,7 +156,12 @@ describe( 'a My Weblog Posts folder with the space.zip', () => {
 		expect(
 			report.results.filter( ( r ) => r.status === 'failed' )
 		).toEqual( [] );
-		const draft = model.posts.find( ( p ) => p.liveWriter === 'draft' );
+		const draft = model.posts.find(
+			( p ) => p.title === 'first 春天的草稿'
+		);
+		const undated = model.posts.find(
+			( p ) => p.title === 'first someday'
+		);
 		const merged = model.posts.find(
 			( p ) =>
 				p.sourceId === `cns!${ withImage?.cid }!${ withImage?.number }`
@@ -151,11 +169,12 @@ describe( 'a My Weblog Posts folder with the space.zip', () => {
 		const only = model.posts.find(
 			( p ) => p.title === 'first only in Live Writer'
 		);
-		const [ onDraft, onMerged, onOnly ] = (
+		const [ onDraft, onMerged, onOnly, onUndated ] = (
 			await onSite( [
 				draft?.sourceId ?? '',
 				merged?.sourceId ?? '',
 				only?.sourceId ?? '',
+				undated?.sourceId ?? '',
 			] )
 		).posts;
 
@@ -179,6 +198,12 @@ describe( 'a My Weblog Posts folder with the space.zip', () => {
 		] );
 
 		expect( onOnly.status ).toBe( 'publish' );
+
+		// Undated, as WordPress keeps a draft never dated: it is dated when
+		// it is published.
+		expect( onUndated.status ).toBe( 'draft' );
+		expect( onUndated.title ).toBe( 'first someday' );
+		expect( onUndated.dateGmt ).toBe( '0000-00-00 00:00:00' );
 	} );
 
 	it( 'leaves the drafts out when the owner skips them', async () => {
@@ -186,11 +211,21 @@ describe( 'a My Weblog Posts folder with the space.zip', () => {
 			status: 'publish',
 			liveWriterDrafts: 'skip',
 		} );
-		const draft = model.posts.find( ( p ) => p.liveWriter === 'draft' );
-		expect( report.results.map( ( r ) => r.sourceId ) ).not.toContain(
-			draft?.sourceId
+		const drafts = model.posts
+			.filter( ( p ) => p.liveWriter === 'draft' )
+			.map( ( p ) => p.sourceId );
+		expect( drafts ).toHaveLength( 2 );
+		const imported = report.results.map( ( r ) => r.sourceId );
+		expect( imported.filter( ( id ) => drafts.includes( id ) ) ).toEqual(
+			[]
 		);
-		const [ onDraft ] = ( await onSite( [ draft?.sourceId ?? '' ] ) ).posts;
-		expect( onDraft ).toBeNull();
+		// The other posts are all there.
+		expect( imported.sort() ).toEqual(
+			model.posts
+				.filter( ( p ) => p.liveWriter !== 'draft' )
+				.map( ( p ) => p.sourceId )
+				.sort()
+		);
+		expect( ( await onSite( drafts ) ).posts ).toEqual( [ null, null ] );
 	} );
 } );

@@ -105,6 +105,101 @@ describe( 'a .wpost file', () => {
 		expect( model.posts[ 0 ].published ).toBe( '2009-11-05T21:15:00' );
 	} );
 
+	it( 'is a draft when it is kept in Drafts, even with a post id', async () => {
+		const bytes = makeWpost( {
+			title: 'Saved again as a draft',
+			html: '<p>x</p>',
+			postId: 'cns!1A2B3C!43',
+			permalink:
+				'http://example.spaces.live.com/blog/cns!1A2B3C!43.entry',
+			datePublished: '2008-01-02T03:04:05Z',
+		} );
+		const { model } = await readInputs(
+			folder( {
+				'My Weblog Posts/Drafts/Saved again.wpost': bytes,
+			} ),
+			'My Weblog Posts'
+		);
+		expect( model.posts ).toHaveLength( 1 );
+		expect( model.posts[ 0 ].liveWriter ).toBe( 'draft' );
+		// A draft is not the published post: neither its id nor its address.
+		expect( model.posts[ 0 ].sourceId ).not.toContain( '1A2B3C' );
+		expect( model.posts[ 0 ].originalUrl ).toBeNull();
+		// The same file among the published copies is the published post.
+		const copy = await readInputs(
+			folder( {
+				'My Weblog Posts/Recent Posts/Saved again.wpost': bytes,
+			} ),
+			'My Weblog Posts'
+		);
+		expect( copy.model.posts[ 0 ].liveWriter ).toBe( 'copy' );
+		expect( copy.model.posts[ 0 ].sourceId ).toBe( 'cns!1A2B3C!43' );
+	} );
+
+	it( 'is a draft left undated for the owner when neither it nor its file has a date', async () => {
+		const { model } = await readInputs(
+			[
+				{
+					path: 'My Weblog Posts/Drafts/Someday.wpost',
+					data: makeWpost( { title: 'Someday', html: '<p>x</p>' } ),
+					modified: null,
+				},
+				{
+					path: 'My Weblog Posts/Recent Posts/Dated.wpost',
+					data: makeWpost( {
+						title: 'Dated',
+						html: '<p>y</p>',
+						postId: '7',
+						datePublished: '2009-05-05T05:05:05Z',
+					} ),
+					modified: null,
+				},
+			],
+			'My Weblog Posts'
+		);
+		const someday = model.posts.find( ( p ) => p.title === 'Someday' );
+		expect( someday?.liveWriter ).toBe( 'draft' );
+		// Not placed next to another post's date: WordPress dates it when it
+		// is published.
+		expect( someday?.published ).toBeNull();
+		expect( someday?.dateSource ).toBe( 'none' );
+		expect( model.warnings ).toEqual( [] );
+	} );
+
+	it( 'shows its pictures under the names Live Writer gave them', async () => {
+		const { model, readMedia } = await readInputs(
+			folder( {
+				'My Weblog Posts/Drafts/Names.wpost': makeWpost( {
+					title: 'Names',
+					html: '<p><a href="{{file:0}}"><img src="{{file:1}}"></a><img src="{{file:2}}"></p>',
+					files: [
+						{ name: 'image[2].png', bytes: FULL },
+						{ name: 'image_thumb[2].png', bytes: THUMB },
+						{
+							name: '花 园 #1.png',
+							bytes: pngBytes( 8, 8, [ 1, 2, 3 ] ),
+						},
+					],
+				} ),
+			} ),
+			'My Weblog Posts'
+		);
+		const [ post ] = model.posts;
+		const folderOf = 'My Weblog Posts/Drafts/Names.wpost/';
+		expect( post.images.map( ( i ) => i.archivePath ) ).toEqual( [
+			`${ folderOf }image[2].png`,
+			`${ folderOf }image_thumb[2].png`,
+			`${ folderOf }花 园 #1.png`,
+		] );
+		expect( await readMedia( `${ folderOf }image[2].png` ) ).toEqual(
+			FULL
+		);
+		expect( await readMedia( `${ folderOf }image_thumb[2].png` ) ).toEqual(
+			THUMB
+		);
+		expect( model.warnings ).toEqual( [] );
+	} );
+
 	it( 'is a published copy when it is in Recent Posts with a post id', () => {
 		const { post } = openLiveWriterPost(
 			makeWpost( {
@@ -118,6 +213,20 @@ describe( 'a .wpost file', () => {
 		expect( post.draft ).toBe( false );
 		expect( post.postId ).toBe( 'cns!1A2B3C!42' );
 		expect( post.published ).toBe( '2008-01-02T03:04:05Z' );
+	} );
+
+	it( 'is dated by the date chosen in Live Writer over the published date', () => {
+		const { post } = openLiveWriterPost(
+			makeWpost( {
+				title: 'Backdated',
+				html: '<p>x</p>',
+				postId: '44',
+				datePublished: '2008-01-02T03:04:05Z',
+				datePublishedOverride: '2007-12-24T18:00:00Z',
+			} ),
+			'My Weblog Posts/Recent Posts/Backdated.wpost'
+		);
+		expect( post.published ).toBe( '2007-12-24T18:00:00Z' );
 	} );
 } );
 
@@ -247,6 +356,68 @@ describe( 'a My Weblog Posts folder with a space.zip', () => {
 		).toEqual( [] );
 	} );
 
+	it( 'finds the archive image a local file replaces by the name Live Writer kept', async () => {
+		// The copy holds a picture the archive lacks before the one it has:
+		// the two are not paired by their order but by the file's name.
+		const { model } = await readInputs(
+			[
+				{ path: 'space.zip', data: zipSync( archive.files ) },
+				...folder( {
+					'My Weblog Posts/Recent Posts/With photo.wpost': makeWpost(
+						{
+							title: withImage?.title ?? '',
+							html: '<p><img src="{{file:0}}"></p><p><img src="{{file:1}}"></p>',
+							files: [
+								{ name: 'other.png', bytes: THUMB },
+								{ name: imageName.toUpperCase(), bytes: FULL },
+							],
+							postId: `cns!${ withImage?.cid }!${ withImage?.number }`,
+							datePublished: '2008-01-01T00:00:00Z',
+						}
+					),
+				} ),
+			],
+			'chosen'
+		);
+		const photo = model.posts.find(
+			( p ) =>
+				p.sourceId === `cns!${ withImage?.cid }!${ withImage?.number }`
+		);
+		expect( photo?.images.map( ( i ) => i.archivePath ) ).toEqual( [
+			`My Weblog Posts/Recent Posts/With photo.wpost/${ imageName.toUpperCase() }`,
+		] );
+	} );
+
+	it( 'reads a zip holding only the My Weblog Posts folder', async () => {
+		const { model, readMedia } = await readInputs(
+			[
+				{
+					path: 'My Weblog Posts.zip',
+					data: zipSync( liveWriterFolder() ),
+				},
+			],
+			'My Weblog Posts.zip'
+		);
+		expect( model.posts.map( ( p ) => p.title ).sort() ).toEqual(
+			[
+				withImage?.title ?? '',
+				second.title,
+				'Only on my PC',
+				'春天的草稿',
+			].sort()
+		);
+		expect(
+			model.posts.filter( ( p ) => p.liveWriter === 'draft' )
+		).toHaveLength( 1 );
+		expect(
+			model.posts.filter( ( p ) => p.liveWriter === 'copy' )
+		).toHaveLength( 3 );
+		const draftImage = model.posts.find( ( p ) => p.title === '春天的草稿' )
+			?.images[ 0 ]?.archivePath;
+		expect( await readMedia( draftImage ?? '' ) ).toEqual( FULL );
+		expect( model.warnings ).toEqual( [] );
+	} );
+
 	it( 'merges with the migration download by title and day', async () => {
 		const migration = generateMigrationArchive( {
 			posts: 3,
@@ -338,6 +509,33 @@ describe( 'damaged .wpost files', () => {
 					message: expect.stringContaining( 'Broken.wpost' ),
 				} ),
 			] );
+		}
+	);
+
+	it.each( [
+		[
+			'not a compound file',
+			strToU8( 'just some text' ),
+			'not a Windows Live Writer post',
+		],
+		[
+			'cut off',
+			withImage.subarray( 0, Math.floor( withImage.length / 3 ) ),
+			'damaged Windows Live Writer post',
+		],
+	] )(
+		'%s, chosen alone: the reading fails naming the file and why',
+		async ( _, bytes, why ) => {
+			await expect(
+				readInputs(
+					[ { path: 'Broken.wpost', data: bytes } ],
+					'Broken.wpost'
+				)
+			).rejects.toMatchObject( {
+				code: 'damaged-file',
+				file: 'Broken.wpost',
+				message: expect.stringContaining( why ),
+			} );
 		}
 	);
 

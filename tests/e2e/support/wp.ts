@@ -7,6 +7,8 @@
  * External dependencies
  */
 import { expect, type Page } from '@playwright/test';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import nodePath from 'node:path';
 
 /**
  * Internal dependencies
@@ -81,6 +83,146 @@ export async function chooseFolder(
 	await page
 		.locator( 'input[type="file"][webkitdirectory]' )
 		.setInputFiles( folder );
+}
+
+/**
+ * Drops a folder on the importer's drop zone as the browser hands one over:
+ * one item whose entry (File and Directory Entries API) is the folder, its
+ * subfolders walked through their readers. A page cannot make such a drop
+ * itself, so the entries are built from the folder's files on disk and the
+ * drag events dispatched with them.
+ *
+ * @param page   The page, with the importer open.
+ * @param folder Path of the folder.
+ */
+export async function dropFolder(
+	page: Page,
+	folder: string
+): Promise< void > {
+	const root = nodePath.basename( folder );
+	const files: Array< { path: string; base64: string; modified: number } > =
+		[];
+	const walk = ( dir: string, inner: string ) => {
+		for ( const entry of readdirSync( dir, { withFileTypes: true } ) ) {
+			const full = nodePath.join( dir, entry.name );
+			if ( entry.isDirectory() ) {
+				walk( full, `${ inner }/${ entry.name }` );
+			} else {
+				files.push( {
+					path: `${ inner }/${ entry.name }`,
+					base64: readFileSync( full ).toString( 'base64' ),
+					modified: statSync( full ).mtimeMs,
+				} );
+			}
+		}
+	};
+	walk( folder, `/${ root }` );
+	await page
+		.locator( '.spaces-importer-chooser .components-drop-zone' )
+		.evaluate(
+			( zone, { rootPath, list } ) => {
+				interface Folder {
+					path: string;
+					children: Map< string, Folder | File >;
+				}
+				const top: Folder = { path: rootPath, children: new Map() };
+				for ( const { path: filePath, base64, modified } of list ) {
+					const parts = filePath
+						.slice( rootPath.length + 1 )
+						.split( '/' );
+					let at = top;
+					for ( const part of parts.slice( 0, -1 ) ) {
+						let next = at.children.get( part );
+						if ( ! next || next instanceof File ) {
+							next = {
+								path: `${ at.path }/${ part }`,
+								children: new Map(),
+							};
+							at.children.set( part, next );
+						}
+						at = next;
+					}
+					const bytes = Uint8Array.from( atob( base64 ), ( c ) =>
+						c.charCodeAt( 0 )
+					);
+					const name = parts[ parts.length - 1 ];
+					at.children.set(
+						name,
+						new File( [ bytes ], name, { lastModified: modified } )
+					);
+				}
+				const entryOf = (
+					node: Folder | File,
+					fullPath: string
+				): unknown =>
+					node instanceof File
+						? {
+								isFile: true,
+								isDirectory: false,
+								name: node.name,
+								fullPath,
+								file: ( resolve: ( file: File ) => void ) =>
+									setTimeout( () => resolve( node ), 0 ),
+							}
+						: {
+								isFile: false,
+								isDirectory: true,
+								name: fullPath.split( '/' ).pop(),
+								fullPath,
+								createReader() {
+									let given = false;
+									return {
+										readEntries(
+											resolve: (
+												entries: unknown[]
+											) => void
+										) {
+											const batch = given
+												? []
+												: [ ...node.children ].map(
+														( [ name, child ] ) =>
+															entryOf(
+																child,
+																`${ fullPath }/${ name }`
+															)
+													);
+											given = true;
+											setTimeout(
+												() => resolve( batch ),
+												0
+											);
+										},
+									};
+								},
+							};
+				const dataTransfer = {
+					types: [ 'Files' ],
+					files: [],
+					items: [
+						{
+							kind: 'file',
+							type: '',
+							getAsFile: () => null,
+							webkitGetAsEntry: () => entryOf( top, rootPath ),
+						},
+					],
+					getData: () => '',
+					dropEffect: 'copy',
+					effectAllowed: 'all',
+				};
+				for ( const type of [ 'dragenter', 'dragover', 'drop' ] ) {
+					const event = new DragEvent( type, {
+						bubbles: true,
+						cancelable: true,
+					} );
+					Object.defineProperty( event, 'dataTransfer', {
+						value: dataTransfer,
+					} );
+					zone.dispatchEvent( event );
+				}
+			},
+			{ rootPath: `/${ root }`, list: files }
+		);
 }
 
 function authorization(): string {

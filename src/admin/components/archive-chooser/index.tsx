@@ -27,6 +27,7 @@ export const ACCEPT = [
 	'.rss',
 	'.xml',
 	'.entry',
+	'.wpost',
 	'image/*',
 	'application/zip',
 	'application/x-zip-compressed',
@@ -87,7 +88,7 @@ export default function ArchiveChooser() {
 			</h2>
 			<p>
 				{ __(
-					'Choose the space.zip you downloaded when Windows Live Spaces closed, pages you saved from your space (.htm, .html, .mht), its feed, several of these at once, or a folder holding them. They are read here in your browser; nothing is sent until you press Import.',
+					'Choose the space.zip you downloaded when Windows Live Spaces closed, pages you saved from your space (.htm, .html, .mht), its feed, your Windows Live Writer posts (.wpost files, or the whole My Weblog Posts folder), several of these at once, or a folder holding them. They are read here in your browser; nothing is sent until you press Import.',
 					'spaces-importer'
 				) }
 			</p>

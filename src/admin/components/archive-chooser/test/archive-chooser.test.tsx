@@ -206,6 +206,20 @@ describe( 'ArchiveChooser', () => {
 		expect( chosenLine() ).toBe( '3 files: a.htm, b.mht, feed.rss' );
 	} );
 
+	it( 'offers Windows Live Writer post files in the file dialog', async () => {
+		render( <ArchiveChooser /> );
+		expect( fileInput().accept.split( ',' ) ).toContain( '.wpost' );
+		// The dialog's filter, as the browser applies it.
+		await userEvent
+			.setup( { applyAccept: true } )
+			.upload( fileInput(), [
+				new File( [ 'draft' ], 'Half written.wpost' ),
+				new File( [ 'copy' ], 'Sent.wpost' ),
+			] );
+		const { paths } = request();
+		expect( paths ).toEqual( [ 'Half written.wpost', 'Sent.wpost' ] );
+	} );
+
 	it( 'says how many more files there are when it cannot list them all', async () => {
 		render( <ArchiveChooser /> );
 		await userEvent.upload(
