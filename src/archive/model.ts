@@ -115,10 +115,10 @@ export type VideoKind = 'embed' | 'dead' | 'file';
 
 export interface ArchiveVideo {
 	/**
-	 * `youtube`, `vimeo`, `dailymotion`, `flickr`, `soapbox`, `msn-video`,
-	 * `msnbc`, `google-video`, `youku`, `tudou`, `windows-media`, `flash`,
-	 * `file`,
-	 * or the host of an unknown `<iframe>` player.
+	 * `youtube`, `vimeo`, `dailymotion`, `flickr`, `ted`, `soapbox`,
+	 * `msn-video`, `msnbc`, `google-video`, `youku`, `tudou`,
+	 * `windows-media`, `flash`, `file`, or the host of an unknown `<iframe>`
+	 * player.
 	 */
 	provider: string;
 	kind: VideoKind;

@@ -94,6 +94,7 @@ export const PROVIDER_NAMES: Record< string, string > = {
 	vimeo: 'Vimeo',
 	dailymotion: 'Dailymotion',
 	flickr: 'Flickr',
+	ted: 'TED',
 	soapbox: 'MSN Soapbox',
 	'msn-video': 'MSN Video',
 	msnbc: 'msnbc.com',
@@ -409,6 +410,52 @@ function flickrVideo( url: string, flashvars: string ): Identified | null {
 	};
 }
 
+/**
+ * A TED talk's player: the Flash player of 2007–2011
+ * (`video.ted.com/assets/player/swf/EmbedPlayer.swf`), whose `flashvars`
+ * name the talk in `adKeys=talk=SLUG` (later codes) or only by its number
+ * `ti=N` (early ones), and the later `embed.ted.com/talks/SLUG.html`. The
+ * talk's page, which WordPress embeds, is `https://www.ted.com/talks/SLUG`.
+ *
+ * @param url       A player's address.
+ * @param flashvars Its `flashvars`.
+ * @return The video, or null when the address is not TED's.
+ */
+function tedTalk( url: string, flashvars: string ): Identified | null {
+	const iframe =
+		/^(?:https?:)?\/\/embed(?:-ssl)?\.ted\.com\/talks\/(?:lang\/[\w-]+\/)?([a-z0-9_]+)(?:\.html)?(?:[?#]|$)/i.exec(
+			url
+		);
+	const flash =
+		/^(?:https?:)?\/\/video\.ted\.com\/assets\/player\/swf\/EmbedPlayer\.swf/i.test(
+			url
+		);
+	if ( ! iframe && ! flash ) {
+		return null;
+	}
+	const slug =
+		iframe?.[ 1 ] ??
+		/(?:^|[&;])adKeys=talk=([a-z0-9_]+)/i.exec( flashvars )?.[ 1 ];
+	if ( slug ) {
+		return {
+			provider: 'ted',
+			kind: 'embed',
+			url,
+			link: `https://www.ted.com/talks/${ slug }`,
+		};
+	}
+	const id = queryValue( flashvars, 'ti' );
+	return {
+		provider: 'ted',
+		kind: 'dead',
+		url,
+		link:
+			id && /^\d{1,6}$/.test( id )
+				? `http://www.ted.com/talks/view/id/${ id }`
+				: url,
+	};
+}
+
 /** A GUID, as MSN Video named its videos. */
 const GUID =
 	/^\{?([0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12})\}?$/i;
@@ -499,6 +546,10 @@ function identify(
 		const flickr = flickrVideo( url, flashvars );
 		if ( flickr ) {
 			return flickr;
+		}
+		const ted = tedTalk( url, flashvars );
+		if ( ted ) {
+			return ted;
 		}
 		const dailymotion =
 			/^(?:https?:)?\/\/(?:[a-z0-9-]+\.)?dailymotion\.com\/(?:swf|embed)\/(?:video\/)?([a-z0-9]+)/i.exec(

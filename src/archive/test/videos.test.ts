@@ -275,6 +275,52 @@ describe( 'Flickr’s video player', () => {
 	} );
 } );
 
+describe( 'TED’s players', () => {
+	const player = ( flashvars: string ) =>
+		`<object width="446" height="326"><param name="movie" value="http://video.ted.com/assets/player/swf/EmbedPlayer.swf"></param><param name="allowFullScreen" value="true" /><param name="flashvars" value="${ flashvars }" /><embed src="http://video.ted.com/assets/player/swf/EmbedPlayer.swf" type="application/x-shockwave-flash" width="446" height="326" allowFullScreen="true" flashvars="${ flashvars }"></embed></object>`;
+
+	it( 'the Flash player naming its talk in adKeys, and the later iframe, become embeds of the talk’s page', () => {
+		const { html, videos } = convertVideos(
+			player(
+				'vu=http://video.ted.com/talks/dynamic/JeffreySkoll_2007-medium.flv&amp;su=http://images.ted.com/images/ted/tedindex/embed-posters/JeffreySkoll-2007.embed_thumbnail.jpg&amp;vw=432&amp;vh=240&amp;ap=0&amp;ti=170&amp;adKeys=talk=jeff_skoll_makes_movies_that_make_change;year=2007;theme=media_that_matters'
+			) +
+				'<iframe src="http://embed.ted.com/talks/jill_bolte_taylor_s_powerful_stroke_of_insight.html" width="560" height="315" frameborder="0" scrolling="no"></iframe>',
+			NO_FILES
+		);
+		expect( videos.map( ( v ) => [ v.provider, v.kind, v.link ] ) ).toEqual(
+			[
+				[
+					'ted',
+					'embed',
+					'https://www.ted.com/talks/jeff_skoll_makes_movies_that_make_change',
+				],
+				[
+					'ted',
+					'embed',
+					'https://www.ted.com/talks/jill_bolte_taylor_s_powerful_stroke_of_insight',
+				],
+			]
+		);
+		expect(
+			blocks( html ).filter( ( b ) => b.blockName === 'core/embed' )
+		).toHaveLength( 2 );
+	} );
+
+	it( 'the early Flash player naming only the talk’s number: a link to its old page', () => {
+		const { videos } = convertVideos(
+			player(
+				'vu=http://video.ted.com/talks/embed/DavidCarson_2003-embed_high.flv&amp;su=http://images.ted.com/images/ted/tedindex/embed-posters/DavidCarson-2003.embed_thumbnail.jpg&amp;vw=432&amp;vh=240&amp;ap=0&amp;ti=436'
+			),
+			NO_FILES
+		);
+		expect( videos[ 0 ] ).toMatchObject( {
+			provider: 'ted',
+			kind: 'dead',
+			link: 'http://www.ted.com/talks/view/id/436',
+		} );
+	} );
+} );
+
 describe( 'services that are gone', () => {
 	it( 'Soapbox: a paragraph linking the video page, titled from the link below the player', () => {
 		const { html, videos } = convertVideos(
