@@ -78,7 +78,9 @@ class Admin_Screen {
 	private function initial_state() {
 		// The REST paths and the run's limits come from the client and the run.
 		return array(
-			'postsUrl' => admin_url( 'edit.php' ),
+			'postsUrl'     => admin_url( 'edit.php' ),
+			// The preview names the archive's files this site would refuse.
+			'allowedTypes' => Media_Type_Check::allowed_types(),
 		);
 	}
 

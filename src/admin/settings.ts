@@ -4,6 +4,11 @@
 export interface ScreenSettings {
 	/** The Posts screen, for links to the imported posts. */
 	postsUrl: string;
+	/**
+	 * The image and video types this site accepts from the user, so the
+	 * preview can name the files it would refuse; unknown when absent.
+	 */
+	allowedTypes?: string[];
 }
 
 declare global {

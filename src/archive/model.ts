@@ -115,9 +115,10 @@ export type VideoKind = 'embed' | 'dead' | 'file';
 
 export interface ArchiveVideo {
 	/**
-	 * `youtube`, `vimeo`, `dailymotion`, `soapbox`, `msn-video`,
-	 * `google-video`, `youku`, `tudou`, `windows-media`, `flash`, `file`,
-	 * or the host of an unknown `<iframe>` player.
+	 * `youtube`, `vimeo`, `dailymotion`, `flickr`, `ted`, `soapbox`,
+	 * `msn-video`, `msnbc`, `google-video`, `youku`, `tudou`,
+	 * `windows-media`, `flash`, `file`, or the host of an unknown `<iframe>`
+	 * player.
 	 */
 	provider: string;
 	kind: VideoKind;
@@ -125,7 +126,8 @@ export interface ArchiveVideo {
 	url: string;
 	/**
 	 * The address the post now shows: the modern page WordPress embeds
-	 * (`https://www.youtube.com/watch?v=ID`), the video's old page, or the
+	 * (`https://www.youtube.com/watch?v=ID`, `…/playlist?list=ID`), the
+	 * video's old page, or the
 	 * file reference.
 	 */
 	link: string;

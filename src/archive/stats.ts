@@ -26,6 +26,16 @@ export interface VideoStats {
 	files: number;
 }
 
+/** A video file of the archive the posts show. */
+export interface VideoFileStat {
+	/** Its path in the archive. */
+	path: string;
+	/** Its type, from its bytes; null when unknown. */
+	mimeType: string | null;
+	/** Whether browsers play it (a `core/video` block); else a link. */
+	playable: boolean;
+}
+
 export interface ArchiveStats {
 	/** Every post, Windows Live Writer's drafts included. */
 	posts: number;
@@ -44,6 +54,8 @@ export interface ArchiveStats {
 	/** Links from one post to another. */
 	links: number;
 	videos: VideoStats;
+	/** The distinct video files of the archive the posts show, by path. */
+	videoFiles: VideoFileStat[];
 	/** Each category with the number of its posts, most used first. */
 	categories: Array< { name: string; posts: number } >;
 	/** The first and last post dates, as the model writes them. */
@@ -61,6 +73,10 @@ export function archiveStats( model: ArchiveModel ): ArchiveStats {
 	const missing = new Set< string >();
 	const categories = new Map< string, number >();
 	const videos: VideoStats = { found: 0, embeddable: 0, dead: 0, files: 0 };
+	const videoFiles = new Map< string, VideoFileStat >();
+	const mediaTypes = new Map(
+		model.media.map( ( file ) => [ file.path, file.mimeType ] )
+	);
 	let drafts = 0;
 	let comments = 0;
 	let declaredComments = 0;
@@ -98,6 +114,13 @@ export function archiveStats( model: ArchiveModel ): ArchiveStats {
 			} else {
 				videos.files++;
 			}
+			if ( video.archivePath && ! videoFiles.has( video.archivePath ) ) {
+				videoFiles.set( video.archivePath, {
+					path: video.archivePath,
+					mimeType: mediaTypes.get( video.archivePath ) ?? null,
+					playable: video.playable,
+				} );
+			}
 		}
 		if ( post.published ) {
 			if ( first === null || post.published < first ) {
@@ -118,6 +141,9 @@ export function archiveStats( model: ArchiveModel ): ArchiveStats {
 		imagesMissing: missing.size,
 		links,
 		videos,
+		videoFiles: [ ...videoFiles.values() ].sort( ( a, b ) =>
+			a.path < b.path ? -1 : Number( a.path > b.path )
+		),
 		categories: [ ...categories ]
 			.map( ( [ name, posts ] ) => ( { name, posts } ) )
 			.sort( ( a, b ) => b.posts - a.posts ),

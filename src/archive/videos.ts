@@ -30,6 +30,13 @@ import {
 	type HtmlNode,
 } from './dom';
 import type { ArchiveVideo, VideoKind } from './model';
+import {
+	VIDEO_FILE,
+	decodeURIComponentSafe,
+	videoMarkup,
+} from './video-markup';
+
+export { isVideoFileName, videoMarkup } from './video-markup';
 
 /** A file of the archive a player or link points at. */
 export interface VideoFile {
@@ -55,8 +62,6 @@ const HINT =
 
 /** Live Writer's "Insert Video" smart content. */
 const LIVE_WRITER_VIDEO = /^scid:5737277B-5D6D-4f48-ABFC-DD9C333F4C5D/i;
-
-const VIDEO_FILE = /\.(?:wmv|avi|mp4|m4v|flv|mov|webm|ogv|asf|mpe?g)$/i;
 
 /** Types browsers play in a `<video>` element. */
 const PLAYABLE = new Set( [ 'video/mp4', 'video/webm', 'video/ogg' ] );
@@ -88,8 +93,11 @@ export const PROVIDER_NAMES: Record< string, string > = {
 	youtube: 'YouTube',
 	vimeo: 'Vimeo',
 	dailymotion: 'Dailymotion',
+	flickr: 'Flickr',
+	ted: 'TED',
 	soapbox: 'MSN Soapbox',
 	'msn-video': 'MSN Video',
+	msnbc: 'msnbc.com',
 	'google-video': 'Google Video',
 	youku: 'Youku',
 	tudou: 'Tudou',
@@ -248,6 +256,264 @@ interface Identified {
 	url: string;
 	/** The modern page (embeds) or the old page (links). */
 	link: string;
+	/**
+	 * What a link to the video's page holds, when the link does not say it
+	 * the way `titleNextTo` looks for (`vid=`, `/video/ID`).
+	 */
+	key?: string;
+}
+
+/** YouTube's hosts, players and pages alike. */
+const YOUTUBE =
+	/^(?:https?:)?\/\/(?:[a-z0-9-]+\.)?youtube(?:-nocookie)?\.com(\/[^#]*)?/i;
+
+/**
+ * A YouTube playlist's id as today's pages take it: the Flash era's sixteen
+ * hexadecimal digits get the `PL` prefix YouTube has put before them since.
+ *
+ * @param id The id the player named.
+ * @return The id, or null when it is not one.
+ */
+function playlistId( id: string | null ): string | null {
+	if ( ! id || ! /^[A-Za-z0-9_-]{12,64}$/.test( id ) ) {
+		return null;
+	}
+	return /^[0-9A-F]{16}$/i.test( id ) ? `PL${ id }` : id;
+}
+
+/**
+ * The page of a YouTube player's video or playlist.
+ *
+ * @param url A player's address.
+ * @return `https://www.youtube.com/watch?v=ID` for a video,
+ *         `https://www.youtube.com/playlist?list=ID` for a playlist, or null.
+ */
+function youtubeLink( url: string ): string | null {
+	const short =
+		/^(?:https?:)?\/\/youtu\.be\/([A-Za-z0-9_-]{11})(?![\w-])/i.exec( url );
+	if ( short ) {
+		return `https://www.youtube.com/watch?v=${ short[ 1 ] }`;
+	}
+	const path = YOUTUBE.exec( url )?.[ 1 ];
+	if ( ! path ) {
+		return null;
+	}
+	// Playlist players: `/p/ID` and `/view_play_list?p=ID` (2007–2010),
+	// `/v/videoseries?list=ID` and `/embed/videoseries?list=ID` (from 2010),
+	// `/embed?listType=playlist&list=ID`.
+	const list = playlistId(
+		/^\/p\/([\w-]+)/i.exec( path )?.[ 1 ] ??
+			( /^\/view_play_list\b/i.test( path )
+				? queryValue( path, 'p' )
+				: null ) ??
+			( /^\/(?:(?:v|e|embed)\/videoseries|embed\/?(?=[?&]|$)|playlist\b)/i.test(
+				path
+			)
+				? queryValue( path, 'list' )
+				: null )
+	);
+	if ( list ) {
+		return `https://www.youtube.com/playlist?list=${ list }`;
+	}
+	const video =
+		/^\/(?:v|e|embed)\/([A-Za-z0-9_-]{11})(?![\w-])/i.exec( path ) ??
+		/^\/watch\?(?:.*&)?v=([A-Za-z0-9_-]{11})(?![\w-])/i.exec( path );
+	if ( video ) {
+		return `https://www.youtube.com/watch?v=${ video[ 1 ] }`;
+	}
+	// A playlist's id where a video's stands (`/v/PL…`, `/embed/PL…`).
+	const longId = playlistId(
+		/^\/(?:v|e|embed)\/((?:PL|SP|EC|UU|FL|OLAK5uy_)?[\w-]+)/.exec(
+			path
+		)?.[ 1 ] ?? null
+	);
+	return longId ? `https://www.youtube.com/playlist?list=${ longId }` : null;
+}
+
+/**
+ * The clip a Vimeo player plays: `vimeo.com/moogaloop.swf?clip_id=N` (and
+ * `moogaloop_local.swf`), the CDN's `vimeocdn.com/p/flash/moogaloop/…/
+ * moogaloop.swf` with `clip_id` in its address or its `flashvars`,
+ * `player.vimeo.com/video/N`, and the video's own page.
+ *
+ * @param url       A player's address.
+ * @param flashvars Its `flashvars`.
+ * @return The clip's number, or null.
+ */
+function vimeoClip( url: string, flashvars: string ): string | null {
+	const path =
+		/^(?:https?:)?\/\/(?:[a-z0-9-]+\.)*vimeo(?:cdn)?\.com(\/[^#]*)?/i.exec(
+			url
+		)?.[ 1 ] ?? null;
+	if ( path === null ) {
+		return null;
+	}
+	const clip = /\/moogaloop[\w-]*\.swf/i.test( path )
+		? ( queryValue( path, 'clip_id' ) ??
+			queryValue( flashvars, 'clip_id' ) )
+		: ( /^\/(?:video\/|(?:groups\/[\w-]+\/videos|channels\/[\w-]+)\/)?(\d+)(?:[/?#]|$)/i.exec(
+				path
+			)?.[ 1 ] ?? null );
+	return clip && /^\d{1,12}$/.test( clip ) ? clip : null;
+}
+
+/** The alphabet of Flickr's short addresses (base 58, no 0, O, I or l). */
+const FLICKR_BASE58 =
+	'123456789abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/**
+ * Flickr's short address of a photo or video: `https://flic.kr/p/` and the
+ * id in base 58.
+ *
+ * @param id The photo's number.
+ * @return The address.
+ */
+export function flickrShortLink( id: string ): string {
+	let n = BigInt( id );
+	let out = '';
+	do {
+		out = FLICKR_BASE58[ Number( n % 58n ) ] + out;
+		n /= 58n;
+	} while ( n > 0n );
+	return `https://flic.kr/p/${ out }`;
+}
+
+/**
+ * A Flickr video player (`flickr.com/apps/video/stewart.swf`, 2008–2011):
+ * the video's number is `photo_id` in its address or its `flashvars`. Flickr
+ * still shows the video, and WordPress embeds its page.
+ *
+ * @param url       A player's address.
+ * @param flashvars Its `flashvars`.
+ * @return The video, or null when the address is not Flickr's player or
+ *         names no video.
+ */
+function flickrVideo( url: string, flashvars: string ): Identified | null {
+	if (
+		! /^(?:https?:)?\/\/(?:[a-z0-9-]+\.)*flickr\.com\/apps\/video\//i.test(
+			url
+		)
+	) {
+		return null;
+	}
+	const id =
+		queryValue( url, 'photo_id' ) ?? queryValue( flashvars, 'photo_id' );
+	if ( ! id || ! /^\d{1,20}$/.test( id ) ) {
+		return null;
+	}
+	return {
+		provider: 'flickr',
+		kind: 'embed',
+		url,
+		link: flickrShortLink( id ),
+		key: id,
+	};
+}
+
+/**
+ * A TED talk's player: the Flash player of 2007–2011
+ * (`video.ted.com/assets/player/swf/EmbedPlayer.swf`), whose `flashvars`
+ * name the talk in `adKeys=talk=SLUG` (later codes) or only by its number
+ * `ti=N` (early ones), and the later `embed.ted.com/talks/SLUG.html`. The
+ * talk's page, which WordPress embeds, is `https://www.ted.com/talks/SLUG`.
+ *
+ * @param url       A player's address.
+ * @param flashvars Its `flashvars`.
+ * @return The video, or null when the address is not TED's.
+ */
+function tedTalk( url: string, flashvars: string ): Identified | null {
+	const iframe =
+		/^(?:https?:)?\/\/embed(?:-ssl)?\.ted\.com\/talks\/(?:lang\/[\w-]+\/)?([a-z0-9_]+)(?:\.html)?(?:[?#]|$)/i.exec(
+			url
+		);
+	const flash =
+		/^(?:https?:)?\/\/video\.ted\.com\/assets\/player\/swf\/EmbedPlayer\.swf/i.test(
+			url
+		);
+	if ( ! iframe && ! flash ) {
+		return null;
+	}
+	const slug =
+		iframe?.[ 1 ] ??
+		/(?:^|[&;])adKeys=talk=([a-z0-9_]+)/i.exec( flashvars )?.[ 1 ];
+	if ( slug ) {
+		return {
+			provider: 'ted',
+			kind: 'embed',
+			url,
+			link: `https://www.ted.com/talks/${ slug }`,
+		};
+	}
+	const id = queryValue( flashvars, 'ti' );
+	return {
+		provider: 'ted',
+		kind: 'dead',
+		url,
+		link:
+			id && /^\d{1,6}$/.test( id )
+				? `http://www.ted.com/talks/view/id/${ id }`
+				: url,
+	};
+}
+
+/** A GUID, as MSN Video named its videos. */
+const GUID =
+	/^\{?([0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12})\}?$/i;
+
+/**
+ * MSN's players, all gone: Soapbox (`soapbox.msn.com`, 2006–2009), MSN
+ * Video (`images.video.msn.com/flash/soapbox1_1.swf` with `v=GUID` in its
+ * `flashvars`, `video.msn.com/?vid=GUID`, `video.msn.com/video.aspx?vid=GUID`)
+ * and msnbc.com's (`www.msnbc.msn.com/id/…/vp/N`, and the Flash player of
+ * `msnbcmedia.msn.com` with `launch=N`).
+ *
+ * @param url       A player's address.
+ * @param flashvars Its `flashvars`.
+ * @return The video, or null when the address is not MSN's.
+ */
+function msnVideo( url: string, flashvars: string ): Identified | null {
+	const host = hostOf( url );
+	if ( ! /(?:^|\.)msn\.com$/.test( host ) ) {
+		return null;
+	}
+	if ( /(?:^|\.)msnbc(?:media)?\.msn\.com$/.test( host ) ) {
+		const id =
+			/\/vp\/(\d+)/i.exec( url )?.[ 1 ] ??
+			queryValue( url, 'launch' ) ??
+			queryValue( flashvars, 'launch' );
+		const clean = id && /^\d{1,12}$/.test( id ) ? id : null;
+		return {
+			provider: 'msnbc',
+			kind: 'dead',
+			url,
+			link: clean
+				? `http://www.msnbc.msn.com/id/21134540/vp/${ clean }#${ clean }`
+				: url,
+			...( clean ? { key: clean } : {} ),
+		};
+	}
+	const soapbox = /soapbox/i.test( host );
+	const id =
+		queryValue( url, 'vid' ) ??
+		queryValue( flashvars, 'v' ) ??
+		queryValue( flashvars, 'vid' ) ??
+		queryValue( url, 'v' );
+	const guid = id
+		? ( GUID.exec( decodeURIComponentSafe( id ) )?.[ 1 ] ?? null )
+		: null;
+	let link = url;
+	if ( guid ) {
+		link = soapbox
+			? `http://soapbox.msn.com/video.aspx?vid=${ guid }`
+			: `http://video.msn.com/?vid=${ guid }`;
+	}
+	return {
+		provider: soapbox ? 'soapbox' : 'msn-video',
+		kind: 'dead',
+		url,
+		link,
+		...( guid ? { key: guid } : {} ),
+	};
 }
 
 /**
@@ -264,38 +530,26 @@ function identify(
 	kinds: string[]
 ): Identified | null {
 	for ( const url of urls ) {
-		const youtube =
-			/^(?:https?:)?\/\/(?:[a-z0-9-]+\.)?youtube(?:-nocookie)?\.com\/(?:v|e|embed)\/([A-Za-z0-9_-]{11})/i.exec(
-				url
-			) ??
-			/^(?:https?:)?\/\/(?:[a-z0-9-]+\.)?youtube\.com\/watch\?(?:.*&)?v=([A-Za-z0-9_-]{11})/i.exec(
-				url
-			) ??
-			/^(?:https?:)?\/\/youtu\.be\/([A-Za-z0-9_-]{11})/i.exec( url );
+		const youtube = youtubeLink( url );
 		if ( youtube ) {
+			return { provider: 'youtube', kind: 'embed', url, link: youtube };
+		}
+		const vimeo = vimeoClip( url, flashvars );
+		if ( vimeo ) {
 			return {
-				provider: 'youtube',
+				provider: 'vimeo',
 				kind: 'embed',
 				url,
-				link: `https://www.youtube.com/watch?v=${ youtube[ 1 ] }`,
+				link: `https://vimeo.com/${ vimeo }`,
 			};
 		}
-		if ( /^(?:https?:)?\/\/(?:[a-z0-9-]+\.)?vimeo\.com\//i.test( url ) ) {
-			const clip =
-				/\/moogaloop\.swf/i.test( url ) || /\/video\//i.test( url )
-					? ( /\/video\/(\d+)/i.exec( url )?.[ 1 ] ??
-						queryValue( url, 'clip_id' ) ??
-						queryValue( flashvars, 'clip_id' ) )
-					: ( /vimeo\.com\/(\d+)(?:[/?#]|$)/i.exec( url )?.[ 1 ] ??
-						null );
-			if ( clip && /^\d+$/.test( clip ) ) {
-				return {
-					provider: 'vimeo',
-					kind: 'embed',
-					url,
-					link: `https://vimeo.com/${ clip }`,
-				};
-			}
+		const flickr = flickrVideo( url, flashvars );
+		if ( flickr ) {
+			return flickr;
+		}
+		const ted = tedTalk( url, flashvars );
+		if ( ted ) {
+			return ted;
 		}
 		const dailymotion =
 			/^(?:https?:)?\/\/(?:[a-z0-9-]+\.)?dailymotion\.com\/(?:swf|embed)\/(?:video\/)?([a-z0-9]+)/i.exec(
@@ -324,26 +578,9 @@ function identify(
 					: url,
 			};
 		}
-		const host = hostOf( url );
-		if ( /(?:^|\.)msn\.com$/.test( host ) ) {
-			const soapbox =
-				/soapbox/i.test( host ) || /soapbox\.msn\.com/i.test( url );
-			const id =
-				queryValue( url, 'vid' ) ??
-				queryValue( flashvars, 'v' ) ??
-				queryValue( url, 'v' );
-			const guid = id && /^[0-9a-f-]{32,36}$/i.test( id ) ? id : null;
-			const provider = soapbox ? 'soapbox' : 'msn-video';
-			return {
-				provider,
-				kind: 'dead',
-				url,
-				link: guid
-					? `http://${
-							soapbox ? 'soapbox' : 'video'
-						}.msn.com/video.aspx?vid=${ guid }`
-					: url,
-			};
+		const msn = msnVideo( url, flashvars );
+		if ( msn ) {
+			return msn;
 		}
 		const youku =
 			/^(?:https?:)?\/\/player\.youku\.com\/(?:player\.php\/(?:.*\/)?sid\/|embed\/)([A-Za-z0-9=]+)/i.exec(
@@ -369,6 +606,20 @@ function identify(
 				link: `http://www.tudou.com/programs/view/${ tudou[ 1 ] }/`,
 			};
 		}
+	}
+	// Flickr's player naming no video: its address is all there is.
+	const flickrPlayer = urls.find( ( url ) =>
+		/^(?:https?:)?\/\/(?:[a-z0-9-]+\.)*flickr\.com\/apps\/video\//i.test(
+			url
+		)
+	);
+	if ( flickrPlayer ) {
+		return {
+			provider: 'flickr',
+			kind: 'dead',
+			url: flickrPlayer,
+			link: flickrPlayer,
+		};
 	}
 	const file = urls.find( ( url ) =>
 		VIDEO_FILE.test( url.replace( /[?#].*$/, '' ) )
@@ -528,7 +779,7 @@ function titleNextTo( el: HtmlElement, video: Identified ): string {
 	const id = /(?:vid|v|docid|clip_id)=([^&]+)|\/video\/([^/?#_]+)/i.exec(
 		video.link
 	);
-	const key = ( id?.[ 1 ] ?? id?.[ 2 ] ?? '' ).toLowerCase();
+	const key = ( video.key ?? id?.[ 1 ] ?? id?.[ 2 ] ?? '' ).toLowerCase();
 	if ( ! key ) {
 		return '';
 	}
@@ -556,98 +807,6 @@ function isPlayer( el: HtmlElement ): boolean {
 		el.name === 'iframe' ||
 		( el.name === 'div' && LIVE_WRITER_VIDEO.test( attr( el, 'id' ) ) )
 	);
-}
-
-function escapeHtml( text: string ): string {
-	return text
-		.replace( /&/g, '&amp;' )
-		.replace( /</g, '&lt;' )
-		.replace( />/g, '&gt;' )
-		.replace( /"/g, '&quot;' );
-}
-
-/**
- * Block attributes as the block serializer writes them: JSON with the
- * characters that could end a comment or be read as markup escaped.
- *
- * @param attributes The attributes.
- * @return The comment's JSON.
- */
-function blockAttributes( attributes: Record< string, unknown > ): string {
-	return JSON.stringify( attributes )
-		.replace( /--/g, '\\u002d\\u002d' )
-		.replace( /</g, '\\u003c' )
-		.replace( />/g, '\\u003e' )
-		.replace( /&/g, '\\u0026' )
-		.replace( /\\"/g, '\\u0022' );
-}
-
-/**
- * The block markup a video becomes.
- *
- * @param video      The video.
- * @param delimiters Whether to write block comments (not inside a table,
- *                   where the body keeps its HTML).
- * @return Markup.
- */
-export function videoMarkup( video: ArchiveVideo, delimiters = true ): string {
-	const block = ( name: string, html: string, attrs?: object ) =>
-		delimiters
-			? `<!-- wp:${ name }${
-					attrs
-						? ' ' +
-							blockAttributes(
-								attrs as Record< string, unknown >
-							)
-						: ''
-				} -->\n${ html }\n<!-- /wp:${ name } -->`
-			: html;
-	if ( video.kind === 'embed' ) {
-		const slug = video.provider;
-		return block(
-			'embed',
-			`<figure class="wp-block-embed is-type-video is-provider-${ slug } wp-block-embed-${ slug }"><div class="wp-block-embed__wrapper">\n${ escapeHtml(
-				video.link
-			) }\n</div></figure>`,
-			{ url: video.link, type: 'video', providerNameSlug: slug }
-		);
-	}
-	if ( video.kind === 'file' && video.archivePath && video.playable ) {
-		return block(
-			'video',
-			`<figure class="wp-block-video"><video controls src="${ escapeHtml(
-				video.url
-			) }"></video></figure>`
-		);
-	}
-	if ( ! video.link ) {
-		return video.title
-			? block( 'paragraph', `<p>${ escapeHtml( video.title ) }</p>` )
-			: '';
-	}
-	const text =
-		video.title ||
-		( video.kind === 'file'
-			? decodeURIComponentSafe(
-					video.url
-						.replace( /[?#].*$/, '' )
-						.split( '/' )
-						.pop() ?? ''
-				)
-			: '' ) ||
-		video.link;
-	return block(
-		'paragraph',
-		`<p><a href="${ escapeHtml( video.link ) }">${ escapeHtml( text ) }</a></p>`
-	);
-}
-
-function decodeURIComponentSafe( text: string ): string {
-	try {
-		return decodeURIComponent( text );
-	} catch {
-		return text;
-	}
 }
 
 /** A top-level piece of the new body: a node, or block markup. */

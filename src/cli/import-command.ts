@@ -59,6 +59,20 @@ the options were wrong, the site refused (address, user, password,
 permission) or could not be reached, or the import was stopped.`;
 
 /**
+ * The counts that are not zero.
+ *
+ * @param all Counts by outcome.
+ * @return Those met.
+ */
+function counts(
+	all: Record< string, number >
+): Partial< Record< string, number > > {
+	return Object.fromEntries(
+		Object.entries( all ).filter( ( [ , n ] ) => n > 0 )
+	);
+}
+
+/**
  * Counts of the report's outcomes.
  *
  * @param report  The run's report.
@@ -79,11 +93,23 @@ export function importSummary( report: RunReport, seconds: number ) {
 				sourceId: result.sourceId,
 				message: result.message ?? '',
 			} ) ),
-			...summary.imagesFailed.map( ( file ) => ( {
-				path: file.path,
-				message: file.message ?? '',
-			} ) ),
+			...[ ...summary.imagesFailed, ...summary.videosFailed ].map(
+				( file ) => ( {
+					path: file.path,
+					message: file.message ?? '',
+				} )
+			),
 		],
+		images: counts( {
+			created: summary.imagesCreated,
+			existing: summary.imagesExisting,
+			failed: summary.imagesFailed.length,
+		} ),
+		videos: counts( {
+			created: summary.videosCreated,
+			existing: summary.videosExisting,
+			failed: summary.videosFailed.length,
+		} ),
 	};
 }
 
@@ -192,7 +218,12 @@ export async function importCommand( argv: string[] ): Promise< number > {
 					`Run ${ summary.run }: ${ summary.state } in ${ summary.seconds } s.`,
 					`Posts: ${ JSON.stringify( summary.posts ) }`,
 					`Comments created: ${ summary.comments }`,
-					`Images: ${ JSON.stringify( summary.media ) }`,
+					`Images: ${ JSON.stringify( summary.images ) }`,
+					...( Object.keys( summary.videos ).length
+						? [
+								`Video files: ${ JSON.stringify( summary.videos ) }`,
+							]
+						: [] ),
 					...summary.failures.map(
 						( failure ) =>
 							`Failed: ${ 'path' in failure ? failure.path : failure.sourceId }: ${ failure.message }`

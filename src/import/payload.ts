@@ -1,7 +1,8 @@
 /**
  * Internal dependencies
  */
-import type { ArchiveModel, ArchivePost } from '../archive/model';
+import type { ArchiveModel, ArchivePost, ArchiveVideo } from '../archive/model';
+import { videoMarkup } from '../archive/video-markup';
 import type { ImportOptions, PostPayload } from './types';
 
 /** Attachment ids and URLs by archive path, from the media phase. */
@@ -32,6 +33,27 @@ export function postsToImport(
 }
 
 /**
+ * A video block of an archive file that is not in the media library (the
+ * site refused it, or images were left out) would show an empty player: it
+ * becomes the link, named after the file, that unplayable files get.
+ *
+ * @param html  A body.
+ * @param video One of its videos.
+ * @return The body.
+ */
+function withoutEmptyPlayer( html: string, video: ArchiveVideo ): string {
+	if ( video.kind !== 'file' || ! video.archivePath || ! video.playable ) {
+		return html;
+	}
+	const link = { ...video, playable: false };
+	return html
+		.split( videoMarkup( video ) )
+		.join( videoMarkup( link ) )
+		.split( videoMarkup( video, false ) )
+		.join( videoMarkup( link, false ) );
+}
+
+/**
  * The posts route's form of an archive post.
  *
  * @param post     A post of the archive model.
@@ -56,12 +78,14 @@ export function toPostPayload(
 	}
 	// Video files of the archive are media references like images: the
 	// site points their blocks and links at the upload.
+	let html = post.html;
 	for ( const video of post.videos ?? [] ) {
 		const media = video.archivePath && uploaded.get( video.archivePath );
-		if (
-			media &&
-			! images.some( ( image ) => image.reference === video.url )
-		) {
+		if ( ! media ) {
+			html = withoutEmptyPlayer( html, video );
+			continue;
+		}
+		if ( ! images.some( ( image ) => image.reference === video.url ) ) {
 			images.push( {
 				reference: video.url,
 				attachmentId: media.attachmentId,
@@ -71,7 +95,7 @@ export function toPostPayload(
 	return {
 		sourceId: post.sourceId,
 		title: post.title,
-		html: post.html,
+		html,
 		published: post.published,
 		categories: post.categories,
 		originalUrl: post.originalUrl,

@@ -6,6 +6,7 @@
 /**
  * Internal dependencies
  */
+import { isVideoFileName } from '../archive/video-markup';
 import type { ItemOutcome, MediaResult, PostResult, RunReport } from './types';
 
 export interface ReportSummary {
@@ -21,9 +22,15 @@ export interface ReportSummary {
 	comments: number;
 	/** Files by the site's answer, for each answer met. */
 	media: Partial< Record< MediaResult[ 'status' ], number > >;
+	/** Image files (the archive's files that are not videos). */
 	imagesCreated: number;
 	imagesExisting: number;
 	imagesFailed: MediaResult[];
+	/** Video files of the archive (`.mp4`, `.wmv`, `.avi`, `.flv`…). */
+	videosCreated: number;
+	videosExisting: number;
+	/** Video files not imported (a type the site refuses, too large…). */
+	videosFailed: MediaResult[];
 }
 
 /**
@@ -42,6 +49,13 @@ function tally< T extends string >(
 	return counts;
 }
 
+function count(
+	files: MediaResult[],
+	status: MediaResult[ 'status' ]
+): number {
+	return files.filter( ( file ) => file.status === status ).length;
+}
+
 /**
  * Counts what a run did.
  *
@@ -51,6 +65,12 @@ function tally< T extends string >(
 export function reportSummary( report: RunReport ): ReportSummary {
 	const posts = tally( report.results.map( ( result ) => result.status ) );
 	const media = tally( report.media.map( ( file ) => file.status ) );
+	const videos = report.media.filter( ( file ) =>
+		isVideoFileName( file.path )
+	);
+	const images = report.media.filter(
+		( file ) => ! isVideoFileName( file.path )
+	);
 	const failed = report.results.filter(
 		( result ) => result.status === 'failed'
 	);
@@ -72,10 +92,11 @@ export function reportSummary( report: RunReport ): ReportSummary {
 			0
 		),
 		media,
-		imagesCreated: media.created ?? 0,
-		imagesExisting: media.existing ?? 0,
-		imagesFailed: report.media.filter(
-			( file ) => file.status === 'failed'
-		),
+		imagesCreated: count( images, 'created' ),
+		imagesExisting: count( images, 'existing' ),
+		imagesFailed: images.filter( ( file ) => file.status === 'failed' ),
+		videosCreated: count( videos, 'created' ),
+		videosExisting: count( videos, 'existing' ),
+		videosFailed: videos.filter( ( file ) => file.status === 'failed' ),
 	};
 }

@@ -452,7 +452,7 @@ test( 'a Windows Live Writer folder dropped on the screen: the draft becomes a d
 	expect( published.map( ( p: any ) => p.status ) ).toEqual( [ 'publish' ] );
 } );
 
-test( 'a folder with videos: the preview counts them, the report names the post that cannot play its own, and the block editor takes the post', async ( {
+test( 'a folder with videos: the preview counts them and names the video file, the report names the post that cannot play its own, and the block editor takes the post and its embeds (video, playlist, Flickr)', async ( {
 	page,
 } ) => {
 	const source = 'cns!A1000000000000F7!3';
@@ -470,7 +470,9 @@ test( 'a folder with videos: the preview counts them, the report names the post 
 <h4 id="subj${ source }">Films of the summer</h4>
 <div id="msg${ source }" class="bvMsg"><div>Our trip:</div><object width="425" height="355"><param name="movie" value="http://www.youtube.com/v/${ youtube }&amp;hl=en"></param><embed src="http://www.youtube.com/v/${ youtube }&amp;hl=en" type="application/x-shockwave-flash"></embed></object>
 <p>And on Soapbox: <embed src="http://images.soapbox.msn.com/flash/soapbox1_1.swf" flashvars="c=v&amp;v=${ soapbox }" type="application/x-shockwave-flash"></embed> the end.</p>
-<embed src="video/beach.mp4"></div>
+<embed src="video/beach.mp4">
+<div>Our playlist:</div><object width="480" height="385"><param name="movie" value="http://www.youtube.com/p/AB8BC8FAAA1F8598?fs=1&amp;hl=en_US"></param><embed src="http://www.youtube.com/p/AB8BC8FAAA1F8598?fs=1&amp;hl=en_US" type="application/x-shockwave-flash"></embed></object>
+<div>On Flickr:</div><object type="application/x-shockwave-flash" width="400" height="300" data="http://www.flickr.com/apps/video/stewart.swf?v=71377"><param name="flashvars" value="intl_lang=en-us&amp;photo_secret=a1b2c3d4e5&amp;photo_id=2345678901"></param><param name="movie" value="http://www.flickr.com/apps/video/stewart.swf?v=71377"></param></object></div>
 <div class="footerLinks">7/20/2008 1:29 PM</div>
 </div></body></html>`,
 			'utf-8'
@@ -481,9 +483,15 @@ test( 'a folder with videos: the preview counts them, the report names the post 
 	await chooseFolder( page, path.join( dir, 'Films' ) );
 	await expect(
 		page.getByText(
-			'Videos: 3 found (WordPress embeds: 1; can no longer play, become links: 1; video files of the archive: 1).'
+			'Videos: 5 found (WordPress embeds: 3; can no longer play, become links: 1; video files of the archive: 1).'
 		)
 	).toBeVisible( { timeout: 60_000 } );
+	await page.getByText( '1 video file shown in a video player' ).click();
+	await expect(
+		page
+			.locator( '.spaces-importer-preview__video-files' )
+			.getByText( /video\/beach\.mp4$/ )
+	).toBeVisible();
 	await page.getByText( '1 post has videos that cannot play' ).click();
 	await expect(
 		page
@@ -536,5 +544,9 @@ test( 'a folder with videos: the preview counts them, the report names the post 
 			'core/video',
 		] )
 	);
+	// The YouTube video, the YouTube playlist and the Flickr video.
+	expect(
+		read.filter( ( block ) => block.name === 'core/embed' )
+	).toHaveLength( 3 );
 	expect( read.filter( ( block ) => ! block.isValid ) ).toEqual( [] );
 } );

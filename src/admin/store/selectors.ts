@@ -301,7 +301,8 @@ export const getUndoScope = createSelector(
 			),
 			images: Math.max(
 				counts?.media?.created ?? 0,
-				summary.imagesCreated
+				// Undo removes the run's video files with its images.
+				summary.imagesCreated + summary.videosCreated
 			),
 			updated: counts?.posts?.updated ?? summary.updated,
 		};

@@ -17,7 +17,7 @@ function video( kind: ArchiveVideo[ 'kind' ], playable = false ): ArchiveVideo {
 		title: null,
 		width: null,
 		height: null,
-		archivePath: 'file' === kind ? 'v.wmv' : null,
+		archivePath: 'file' === kind ? `v.${ playable ? 'mp4' : 'wmv' }` : null,
 		playable,
 	};
 }
@@ -71,7 +71,10 @@ const model: ArchiveModel = {
 		} ),
 		post( 2, { liveWriter: 'draft', published: null } ),
 	],
-	media: [],
+	media: [
+		{ path: 'v.wmv', size: 10, mimeType: 'video/x-ms-wmv' },
+		{ path: 'v.mp4', size: 10, mimeType: 'video/mp4' },
+	],
 	warnings: [],
 };
 
@@ -87,6 +90,10 @@ describe( 'archive statistics', () => {
 			imagesMissing: 1,
 			links: 0,
 			videos: { found: 4, embeddable: 1, dead: 1, files: 2 },
+			videoFiles: [
+				{ path: 'v.mp4', mimeType: 'video/mp4', playable: true },
+				{ path: 'v.wmv', mimeType: 'video/x-ms-wmv', playable: false },
+			],
 			categories: [
 				{ name: 'Life', posts: 2 },
 				{ name: 'Travel', posts: 1 },

@@ -16,7 +16,7 @@ import { parse } from '@wordpress/block-serialization-default-parser';
  * Internal dependencies
  */
 import { readArchive } from '..';
-import { convertVideos, type VideoFile } from '../videos';
+import { convertVideos, flickrShortLink, type VideoFile } from '../videos';
 
 const NO_FILES = (): VideoFile | null => null;
 
@@ -129,6 +129,198 @@ describe( 'other services WordPress embeds', () => {
 	} );
 } );
 
+describe( 'YouTube playlist players', () => {
+	const LIST = 'AB8BC8FAAA1F8598';
+
+	it( 'the Flash era’s /p/ID player becomes an embed of the playlist’s page', () => {
+		const { html, videos } = convertVideos(
+			`<object width="480" height="385"><param name="movie" value="http://www.youtube.com/p/${ LIST }?fs=1&amp;hl=en_US"></param><param name="allowFullScreen" value="true"></param><embed src="http://www.youtube.com/p/${ LIST }?fs=1&amp;hl=en_US" type="application/x-shockwave-flash" allowfullscreen="true" width="480" height="385"></embed></object>`,
+			NO_FILES
+		);
+		expect( videos ).toEqual( [
+			expect.objectContaining( {
+				provider: 'youtube',
+				kind: 'embed',
+				link: `https://www.youtube.com/playlist?list=PL${ LIST }`,
+				width: 480,
+				height: 385,
+			} ),
+		] );
+		const embed = blocks( html ).find(
+			( b ) => b.blockName === 'core/embed'
+		);
+		expect( embed?.attrs?.url ).toBe(
+			`https://www.youtube.com/playlist?list=PL${ LIST }`
+		);
+	} );
+
+	it( 'reads view_play_list?p=, videoseries?list= and embed?list= players', () => {
+		const { videos } = convertVideos(
+			`<embed src="http://www.youtube.com/view_play_list?p=${ LIST }" type="application/x-shockwave-flash">
+			<object><param name="movie" value="http://www.youtube.com/v/videoseries?list=PL55713C70BA91BD6E&amp;hl=en_US"></object>
+			<iframe src="http://www.youtube.com/embed/videoseries?list=PLquckZj9TVRFKWqM6LJI4a_dgvN48jZGk" width="560" height="315"></iframe>
+			<iframe src="https://www.youtube-nocookie.com/embed?listType=playlist&amp;list=PL55713C70BA91BD6E"></iframe>
+			<embed src="http://www.youtube.com/e/PL55713C70BA91BD6E">`,
+			NO_FILES
+		);
+		expect( videos.map( ( v ) => [ v.kind, v.link ] ) ).toEqual( [
+			[ 'embed', `https://www.youtube.com/playlist?list=PL${ LIST }` ],
+			[
+				'embed',
+				'https://www.youtube.com/playlist?list=PL55713C70BA91BD6E',
+			],
+			[
+				'embed',
+				'https://www.youtube.com/playlist?list=PLquckZj9TVRFKWqM6LJI4a_dgvN48jZGk',
+			],
+			[
+				'embed',
+				'https://www.youtube.com/playlist?list=PL55713C70BA91BD6E',
+			],
+			[
+				'embed',
+				'https://www.youtube.com/playlist?list=PL55713C70BA91BD6E',
+			],
+		] );
+		// "videoseries" is eleven letters, as long as a video's id: it is no video.
+		expect( videos.map( ( v ) => v.link ).join( ' ' ) ).not.toContain(
+			'watch?v='
+		);
+	} );
+
+	it( 'a video player with a playlist after it stays the video', () => {
+		const { videos } = convertVideos(
+			`<iframe src="http://www.youtube.com/embed/${ ID }?list=PL55713C70BA91BD6E"></iframe>`,
+			NO_FILES
+		);
+		expect( videos[ 0 ].link ).toBe(
+			`https://www.youtube.com/watch?v=${ ID }`
+		);
+	} );
+} );
+
+describe( 'Vimeo’s old players', () => {
+	it( 'the CDN’s moogaloop.swf, with clip_id in its address or its flashvars', () => {
+		const { videos } = convertVideos(
+			`<object width="400" height="300"><param name="movie" value="http://a.vimeocdn.com/p/flash/moogaloop/5.2.42/moogaloop.swf?v=1.0.0"></param><param name="flashvars" value="clip_id=2345678&amp;server=vimeo.com&amp;show_title=1"></param><embed src="http://a.vimeocdn.com/p/flash/moogaloop/5.2.42/moogaloop.swf?v=1.0.0" flashvars="clip_id=2345678&amp;server=vimeo.com" type="application/x-shockwave-flash"></embed></object>
+			<embed src="http://f.vimeocdn.com/p/flash/moogaloop/6.0.22/moogaloop.swf?clip_id=3456789&amp;server=vimeo.com" type="application/x-shockwave-flash">
+			<embed src="http://vimeo.com/moogaloop_local.swf?clip_id=4567890&amp;server=vimeo.com" type="application/x-shockwave-flash">
+			<embed src="http://www.vimeo.com/moogaloop.swf?clip_id=5678901" type="application/x-shockwave-flash">`,
+			NO_FILES
+		);
+		expect( videos.map( ( v ) => [ v.provider, v.kind, v.link ] ) ).toEqual(
+			[
+				[ 'vimeo', 'embed', 'https://vimeo.com/2345678' ],
+				[ 'vimeo', 'embed', 'https://vimeo.com/3456789' ],
+				[ 'vimeo', 'embed', 'https://vimeo.com/4567890' ],
+				[ 'vimeo', 'embed', 'https://vimeo.com/5678901' ],
+			]
+		);
+	} );
+
+	it( 'a moogaloop player naming no clip is a Flash player that is gone', () => {
+		const { videos } = convertVideos(
+			'<embed src="http://a.vimeocdn.com/p/flash/moogaloop/5.2.42/moogaloop.swf?v=1.0.0" type="application/x-shockwave-flash">',
+			NO_FILES
+		);
+		expect( videos[ 0 ] ).toMatchObject( { kind: 'dead' } );
+	} );
+} );
+
+describe( 'Flickr’s video player', () => {
+	it( 'stewart.swf with photo_id becomes an embed of the video’s flic.kr page, titled from the link below', () => {
+		const { html, videos } = convertVideos(
+			`<object type="application/x-shockwave-flash" width="400" height="300" data="http://www.flickr.com/apps/video/stewart.swf?v=71377" classid="clsid:D27CDB6E-AE6D-11cf-96B8-444553540000"><param name="flashvars" value="intl_lang=en-us&amp;photo_secret=a1b2c3d4e5&amp;photo_id=2345678901"></param><param name="movie" value="http://www.flickr.com/apps/video/stewart.swf?v=71377"></param><param name="bgcolor" value="#000000"></param><embed type="application/x-shockwave-flash" src="http://www.flickr.com/apps/video/stewart.swf?v=71377" bgcolor="#000000" flashvars="intl_lang=en-us&amp;photo_secret=a1b2c3d4e5&amp;photo_id=2345678901" height="300" width="400"></embed></object><br /><a href="http://www.flickr.com/photos/someone/2345678901/">Snow day</a>
+			<embed type="application/x-shockwave-flash" src="http://www.flickr.com/apps/video/stewart.swf?v=63881&amp;intl_lang=en-us&amp;photo_secret=f0e1d2c3b4&amp;photo_id=3392387861" width="425" height="344"></embed>`,
+			NO_FILES
+		);
+		expect(
+			videos.map( ( v ) => [ v.provider, v.kind, v.link, v.title ] )
+		).toEqual( [
+			[ 'flickr', 'embed', 'https://flic.kr/p/4zhdBF', 'Snow day' ],
+			[ 'flickr', 'embed', 'https://flic.kr/p/6aLSHT', null ],
+		] );
+		const embed = blocks( html ).find(
+			( b ) => b.blockName === 'core/embed'
+		);
+		expect( embed?.attrs ).toEqual( {
+			url: 'https://flic.kr/p/4zhdBF',
+			type: 'video',
+			providerNameSlug: 'flickr',
+		} );
+		expect( html ).not.toMatch( /<object|<embed|stewart\.swf/i );
+	} );
+
+	it( 'writes flic.kr’s base 58 as Flickr does', () => {
+		expect(
+			[ '1', '57', '58', '3364' ].map( ( id ) => flickrShortLink( id ) )
+		).toEqual( [
+			'https://flic.kr/p/2',
+			'https://flic.kr/p/Z',
+			'https://flic.kr/p/21',
+			'https://flic.kr/p/211',
+		] );
+	} );
+
+	it( 'a Flickr player naming no video is gone, linked', () => {
+		const { videos } = convertVideos(
+			'<embed src="http://www.flickr.com/apps/video/stewart.swf?v=71377" type="application/x-shockwave-flash">',
+			NO_FILES
+		);
+		expect( videos[ 0 ] ).toMatchObject( {
+			provider: 'flickr',
+			kind: 'dead',
+			link: 'http://www.flickr.com/apps/video/stewart.swf?v=71377',
+		} );
+	} );
+} );
+
+describe( 'TED’s players', () => {
+	const player = ( flashvars: string ) =>
+		`<object width="446" height="326"><param name="movie" value="http://video.ted.com/assets/player/swf/EmbedPlayer.swf"></param><param name="allowFullScreen" value="true" /><param name="flashvars" value="${ flashvars }" /><embed src="http://video.ted.com/assets/player/swf/EmbedPlayer.swf" type="application/x-shockwave-flash" width="446" height="326" allowFullScreen="true" flashvars="${ flashvars }"></embed></object>`;
+
+	it( 'the Flash player naming its talk in adKeys, and the later iframe, become embeds of the talk’s page', () => {
+		const { html, videos } = convertVideos(
+			player(
+				'vu=http://video.ted.com/talks/dynamic/JeffreySkoll_2007-medium.flv&amp;su=http://images.ted.com/images/ted/tedindex/embed-posters/JeffreySkoll-2007.embed_thumbnail.jpg&amp;vw=432&amp;vh=240&amp;ap=0&amp;ti=170&amp;adKeys=talk=jeff_skoll_makes_movies_that_make_change;year=2007;theme=media_that_matters'
+			) +
+				'<iframe src="http://embed.ted.com/talks/jill_bolte_taylor_s_powerful_stroke_of_insight.html" width="560" height="315" frameborder="0" scrolling="no"></iframe>',
+			NO_FILES
+		);
+		expect( videos.map( ( v ) => [ v.provider, v.kind, v.link ] ) ).toEqual(
+			[
+				[
+					'ted',
+					'embed',
+					'https://www.ted.com/talks/jeff_skoll_makes_movies_that_make_change',
+				],
+				[
+					'ted',
+					'embed',
+					'https://www.ted.com/talks/jill_bolte_taylor_s_powerful_stroke_of_insight',
+				],
+			]
+		);
+		expect(
+			blocks( html ).filter( ( b ) => b.blockName === 'core/embed' )
+		).toHaveLength( 2 );
+	} );
+
+	it( 'the early Flash player naming only the talk’s number: a link to its old page', () => {
+		const { videos } = convertVideos(
+			player(
+				'vu=http://video.ted.com/talks/embed/DavidCarson_2003-embed_high.flv&amp;su=http://images.ted.com/images/ted/tedindex/embed-posters/DavidCarson-2003.embed_thumbnail.jpg&amp;vw=432&amp;vh=240&amp;ap=0&amp;ti=436'
+			),
+			NO_FILES
+		);
+		expect( videos[ 0 ] ).toMatchObject( {
+			provider: 'ted',
+			kind: 'dead',
+			link: 'http://www.ted.com/talks/view/id/436',
+		} );
+	} );
+} );
+
 describe( 'services that are gone', () => {
 	it( 'Soapbox: a paragraph linking the video page, titled from the link below the player', () => {
 		const { html, videos } = convertVideos(
@@ -160,8 +352,62 @@ describe( 'services that are gone', () => {
 		expect( videos[ 0 ] ).toMatchObject( {
 			provider: 'msn-video',
 			kind: 'dead',
-			link: `http://video.msn.com/video.aspx?vid=${ GUID }`,
+			link: `http://video.msn.com/?vid=${ GUID }`,
 		} );
+	} );
+
+	it( 'MSN Video’s later players: the title from the link below, the video.msn.com page', () => {
+		const { html, videos } = convertVideos(
+			`<div style="background-color:#000000;width:520px;"><div style="padding:4px;"><embed src="http://images.video.msn.com/flash/soapbox1_1.swf" quality="high" width="512" height="399" base="http://images.video.msn.com" type="application/x-shockwave-flash" allowFullScreen="true" allowScriptAccess="always" pluginspage="http://macromedia.com/go/getflashplayer" flashvars="c=v&amp;v=${ GUID }&amp;ifs=true&amp;fr=shareembed&amp;mkt=en-US&amp;brand="></embed><br /><a href="http://video.msn.com/video.aspx?vid=${ GUID }" target="_new" title="Penguins on parade">Video: Penguins on parade</a></div></div>
+			<iframe src="http://video.msn.com/?vid=${ GUID.toUpperCase() }&amp;mkt=en-gb&amp;from=sp" width="432" height="364"></iframe>`,
+			NO_FILES
+		);
+		expect(
+			videos.map( ( v ) => [ v.provider, v.kind, v.link, v.title ] )
+		).toEqual( [
+			[
+				'msn-video',
+				'dead',
+				`http://video.msn.com/?vid=${ GUID }`,
+				'Penguins on parade',
+			],
+			[
+				'msn-video',
+				'dead',
+				`http://video.msn.com/?vid=${ GUID.toUpperCase() }`,
+				null,
+			],
+		] );
+		expect( html ).toContain(
+			`<p><a href="http://video.msn.com/?vid=${ GUID }">Penguins on parade</a></p>`
+		);
+		expect( html ).not.toMatch( /<embed|<iframe/i );
+	} );
+
+	it( 'msnbc.com’s players: a link to the video’s page on msnbc.com', () => {
+		const { html, videos } = convertVideos(
+			`<iframe height="339" width="425" src="http://www.msnbc.msn.com/id/22425001/vp/32545640#32545640" frameborder="0" scrolling="no"></iframe>
+			<object width="425" height="339" classid="clsid:D27CDB6E-AE6D-11cf-96B8-444553540000"><param name="movie" value="http://msnbcmedia.msn.com/i/MSNBC/Components/Video/_Player/swfs/embedPlayer/EPv2.swf?domain=www.msnbc.msn.com&amp;settings=22425001&amp;useProxy=true&amp;wbDomain=www.msnbc.msn.com&amp;launch=31234567&amp;playerid=22425001" /><embed src="http://msnbcmedia.msn.com/i/MSNBC/Components/Video/_Player/swfs/embedPlayer/EPv2.swf?domain=www.msnbc.msn.com&amp;settings=22425001&amp;launch=31234567" type="application/x-shockwave-flash" width="425" height="339"></embed></object>`,
+			NO_FILES
+		);
+		expect( videos.map( ( v ) => [ v.provider, v.kind, v.link ] ) ).toEqual(
+			[
+				[
+					'msnbc',
+					'dead',
+					'http://www.msnbc.msn.com/id/21134540/vp/32545640#32545640',
+				],
+				[
+					'msnbc',
+					'dead',
+					'http://www.msnbc.msn.com/id/21134540/vp/31234567#31234567',
+				],
+			]
+		);
+		expect( html ).toContain(
+			'<a href="http://www.msnbc.msn.com/id/21134540/vp/31234567#31234567">'
+		);
+		expect( html ).not.toMatch( /<object|<embed|<iframe/i );
 	} );
 
 	it( 'Google Video: googleplayer.swf?docid= becomes the videoplay page', () => {

@@ -71,4 +71,33 @@ describe( 'the report summary', () => {
 		expect( summary.created ).toBe( 2 );
 		expect( summary.skipped ).toBe( 1 );
 	} );
+
+	it( 'counts video files apart from images, and lists those not imported with their reason', () => {
+		const withVideos = report();
+		withVideos.media.push(
+			{ path: 'video/beach.mp4', status: 'created' },
+			{
+				path: 'video/party.WMV',
+				status: 'failed',
+				message: 'This site does not accept video/x-ms-wmv files.',
+			}
+		);
+		const summary = reportSummary( withVideos );
+		expect( summary ).toMatchObject( {
+			imagesCreated: 1,
+			imagesExisting: 1,
+			videosCreated: 1,
+			videosExisting: 0,
+		} );
+		expect( summary.imagesFailed.map( ( file ) => file.path ) ).toEqual( [
+			'img/c.jpg',
+		] );
+		expect( summary.videosFailed ).toEqual( [
+			{
+				path: 'video/party.WMV',
+				status: 'failed',
+				message: 'This site does not accept video/x-ms-wmv files.',
+			},
+		] );
+	} );
 } );

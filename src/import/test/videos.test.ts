@@ -73,9 +73,10 @@ const archive: ArchiveModel = {
 /**
  * A site taking MP4 but not WMV, recording what it is sent.
  *
+ * @param allowedTypes The types the site accepts.
  * @return The transport and what it received.
  */
-function site() {
+function site( allowedTypes = [ 'image/jpeg', 'video/mp4' ] ) {
 	const uploaded: string[] = [];
 	const posts: any[] = [];
 	const run: RunInfo = {
@@ -89,7 +90,7 @@ function site() {
 		limits: {
 			postsPerRequest: 50,
 			maxUploadBytes: 100000,
-			allowedTypes: [ 'image/jpeg', 'video/mp4' ],
+			allowedTypes,
 		},
 	};
 	const answer = ( path: string, body: any ): any => {
@@ -159,6 +160,25 @@ describe( 'video files of the archive', () => {
 					message: 'This site does not accept video/x-ms-wmv files.',
 				} ),
 			] )
+		);
+	} );
+
+	it( 'a video block whose file the site refused becomes a link named after the file, not an empty player', async () => {
+		const { transport, uploaded, posts } = site( [ 'image/jpeg' ] );
+		const report = await runImport( {
+			model: archive,
+			transport,
+			media: { read: async () => new Uint8Array( [ 1, 2, 3 ] ) },
+			retry: { attempts: 1, baseDelayMs: 1 },
+		} );
+		expect( uploaded ).toEqual( [] );
+		expect( report.media.map( ( file ) => file.status ) ).toEqual( [
+			'failed',
+			'failed',
+		] );
+		expect( posts[ 0 ].html ).not.toContain( '<video' );
+		expect( posts[ 0 ].html ).toBe(
+			'<!-- wp:paragraph -->\n<p><a href="video/beach.mp4">beach.mp4</a></p>\n<!-- /wp:paragraph -->'
 		);
 	} );
 } );

@@ -14,6 +14,7 @@ import { warningMessage } from '../../messages';
 import { store } from '../../store';
 import type { PreviousImport } from '../../store/selectors';
 import PreviewPostList from './post-list';
+import VideoFiles from './video-files';
 
 /**
  * What the site already holds of this archive, in a sentence.
@@ -195,6 +196,7 @@ export default function ArchivePreview() {
 								</ul>
 							</details>
 						) }
+						<VideoFiles />
 					</li>
 				) }
 				<li>

@@ -96,6 +96,23 @@ export default function ImportReport() {
 						formatNumber( summary.imagesFailed.length )
 					) }
 				</li>
+				{ summary.videosCreated +
+					summary.videosExisting +
+					summary.videosFailed.length >
+					0 && (
+					<li>
+						{ sprintf(
+							/* translators: 1: video files added, 2: video files already in the library, 3: video files not imported. */
+							__(
+								'Video files: %1$s added to the media library, %2$s already there, %3$s not imported.',
+								'spaces-importer'
+							),
+							formatNumber( summary.videosCreated ),
+							formatNumber( summary.videosExisting ),
+							formatNumber( summary.videosFailed.length )
+						) }
+					</li>
+				) }
 			</ul>
 			<p>
 				<a href={ postsLink }>
@@ -116,6 +133,32 @@ export default function ImportReport() {
 					</p>
 					<ul>
 						{ summary.imagesFailed.map( ( file ) => (
+							<li key={ file.path }>
+								<bdi>{ file.path }</bdi>
+								{ ': ' }
+								{ file.message ||
+									__(
+										'The site gave no reason.',
+										'spaces-importer'
+									) }
+							</li>
+						) ) }
+					</ul>
+				</div>
+			) }
+			{ summary.videosFailed.length > 0 && (
+				<div className="spaces-importer-report__failures spaces-importer-report__video-failures">
+					<h3>
+						{ __( 'Video files not imported', 'spaces-importer' ) }
+					</h3>
+					<p>
+						{ __(
+							'The posts show each of these as a link named after the file, which leads nowhere on this site. Upload the file yourself (converted to MP4 if this site does not accept its type) and replace the link.',
+							'spaces-importer'
+						) }
+					</p>
+					<ul>
+						{ summary.videosFailed.map( ( file ) => (
 							<li key={ file.path }>
 								<bdi>{ file.path }</bdi>
 								{ ': ' }

@@ -107,4 +107,88 @@ describe( 'videos in the preview and the report', () => {
 			'Beach: 1 video'
 		);
 	} );
+
+	describe( 'the archive’s video files, by name', () => {
+		const files: ArchiveModel = {
+			...model,
+			posts: [
+				post( 980, {
+					title: 'Films',
+					videos: [
+						{
+							...video( 'file', true ),
+							archivePath: 'video/beach.mp4',
+						},
+						{
+							...video( 'file', false ),
+							archivePath: 'video/party.wmv',
+						},
+						{
+							...video( 'file', false ),
+							archivePath: 'video/cat.flv',
+						},
+					],
+				} ),
+			],
+			media: [
+				{ path: 'video/beach.mp4', size: 9, mimeType: 'video/mp4' },
+				{
+					path: 'video/party.wmv',
+					size: 9,
+					mimeType: 'video/x-ms-wmv',
+				},
+				{ path: 'video/cat.flv', size: 9, mimeType: 'video/x-flv' },
+			],
+		};
+
+		beforeEach( () => {
+			dispatch( store ).readFinished(
+				archiveOverview( files ),
+				FINGERPRINT
+			);
+		} );
+
+		afterEach( () => {
+			delete window.spacesImporterSettings;
+		} );
+
+		it( 'names the files this site does not accept, before the import', async () => {
+			window.spacesImporterSettings = {
+				postsUrl: 'edit.php',
+				allowedTypes: [ 'image/jpeg', 'video/mp4', 'video/x-ms-wmv' ],
+			};
+			render( <ArchivePreview /> );
+			await findListTable();
+			const refused = screen.getByText(
+				/^This site does not accept 1 video file of the archive/
+			).parentElement as HTMLElement;
+			expect(
+				within( refused )
+					.getAllByRole( 'listitem' )
+					.map( ( item ) => item.textContent )
+			).toEqual( [ 'video/cat.flv' ] );
+			expect(
+				screen.getByText(
+					'1 video file browsers do not play: imported, and linked for download'
+				).parentElement
+			).toHaveTextContent( 'video/party.wmv' );
+			expect(
+				screen.getByText( '1 video file shown in a video player' )
+					.parentElement
+			).toHaveTextContent( 'video/beach.mp4' );
+		} );
+
+		it( 'claims no refusal when the site’s types are unknown', async () => {
+			render( <ArchivePreview /> );
+			await findListTable();
+			expect(
+				screen.queryByText( /^This site does not accept/ )
+			).toBeNull();
+			expect(
+				screen.getByText(
+					'2 video files browsers do not play: imported, and linked for download'
+				).parentElement
+			).toHaveTextContent( 'video/cat.flvvideo/party.wmv' );
+		} );
+	} );
 } );

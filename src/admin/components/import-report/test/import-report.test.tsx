@@ -123,6 +123,47 @@ describe( 'ImportReport', () => {
 		] );
 	} );
 
+	it( 'counts video files apart from images and names those not imported, with the reason', async () => {
+		const finished = report();
+		finished.media = [
+			...finished.media,
+			{ path: 'space/video/beach.mp4', status: 'created' },
+			{
+				path: 'space/video/party.wmv',
+				status: 'failed',
+				message: 'This site does not accept video/x-ms-wmv files.',
+			},
+		];
+		act( () => {
+			dispatch( store ).importFinished( finished );
+		} );
+		render( <ImporterApp /> );
+		expect(
+			screen.getByText(
+				'Images: 1 added to the media library, 0 already there, 0 failed.'
+			)
+		).toBeInTheDocument();
+		expect(
+			screen.getByText(
+				'Video files: 1 added to the media library, 0 already there, 1 not imported.'
+			)
+		).toBeInTheDocument();
+		expect(
+			screen.queryByRole( 'heading', { name: 'Images not imported' } )
+		).toBeNull();
+		const section = screen.getByRole( 'heading', {
+			name: 'Video files not imported',
+		} ).parentElement as HTMLElement;
+		expect(
+			within( section )
+				.getAllByRole( 'listitem' )
+				.map( ( item ) => item.textContent )
+		).toEqual( [
+			'space/video/party.wmv: This site does not accept video/x-ms-wmv files.',
+		] );
+		await findListTable();
+	} );
+
 	it( 'tells what of a post the site left out', async () => {
 		const finished = report();
 		finished.results[ 0 ].warnings = [
