@@ -8,13 +8,7 @@
 /**
  * External dependencies
  */
-import {
-	expect,
-	test,
-	type Locator,
-	type Page,
-	type Route,
-} from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -25,37 +19,22 @@ import { e2eSite, generatedZip, screenshotDir } from './support/fixtures';
 import {
 	chooseFiles,
 	countOf,
+	gatePosts,
 	logIn,
 	openImporter,
+	POSTS_ROUTE,
 	rest,
 	sitePosts,
 } from './support/wp';
 
 // Every generated archive below has its own space id (`cid`), so the posts
 // of one are never “already here” for another.
-const POSTS_ROUTE = /\/spaces-importer\/v1\/runs\/\d+\/posts/;
 
 function shot( page: Page, name: string ) {
 	return page.screenshot( {
 		path: path.join( screenshotDir, `importer-${ name }.png` ),
 		fullPage: true,
 	} );
-}
-
-/**
- * Makes every posts request wait, so a run lasts long enough to act on.
- *
- * @param page The page.
- * @param ms   Delay per request.
- */
-async function slowPosts( page: Page, ms: number ) {
-	await page.route(
-		( url ) => POSTS_ROUTE.test( decodeURIComponent( url.href ) ),
-		async ( route: Route ) => {
-			await new Promise( ( resolve ) => setTimeout( resolve, ms ) );
-			await route.continue();
-		}
-	);
 }
 
 interface Box {
@@ -152,7 +131,8 @@ test( 'the whole flow: choose, preview, options, import with images and comments
 	await expect( page.getByLabel( 'Post status' ) ).toHaveValue( 'publish' );
 	await shot( page, '3-preview-and-options' );
 
-	await slowPosts( page, 700 );
+	// The posts wait at the gate while the screen is photographed importing.
+	const gate = await gatePosts( page );
 	await page.getByRole( 'button', { name: 'Import', exact: true } ).click();
 	await expect(
 		page.getByRole( 'heading', { name: /^Importing/ } )
@@ -161,6 +141,7 @@ test( 'the whole flow: choose, preview, options, import with images and comments
 		page.locator( '.spaces-importer-progress__phase.is-running' )
 	).toContainText( 'Posts and comments', { timeout: 60_000 } );
 	await shot( page, '4-importing' );
+	gate.open();
 
 	await finished( page );
 	await expect(
@@ -262,11 +243,10 @@ test( 'pause stops sending until resumed', async ( { page } ) => {
 		page.evaluate( () => ( window as any ).__postsRequests );
 	await openImporter( page );
 	await chooseFile( page, file );
-	await slowPosts( page, 1000 );
+	// Paused with posts requests on their way: the gate holds them.
+	const gate = await gatePosts( page );
 	await page.getByRole( 'button', { name: 'Import', exact: true } ).click();
-	await expect
-		.poll( async () => ( await requests() ).started )
-		.toBeGreaterThan( 0 );
+	await expect.poll( gate.reached ).toBeGreaterThan( 0 );
 	await page.getByRole( 'button', { name: 'Pause' } ).click();
 	await expect(
 		page.getByText( /Paused\. Nothing is sent until you resume\./ )
@@ -278,6 +258,7 @@ test( 'pause stops sending until resumed', async ( { page } ) => {
 	await shot( page, '4b-paused' );
 	// Paused is: what was in flight is answered, and the page, with nothing
 	// left to do, sends nothing after it.
+	gate.open();
 	await expect
 		.poll( async () => {
 			const { started, answered } = await requests();
@@ -313,11 +294,14 @@ test( 'a reload mid-run asks first, then offers the unfinished run and resumes i
 	const before = ( await sitePosts() ).length;
 	await openImporter( page );
 	await chooseFile( page, file );
-	await slowPosts( page, 1200 );
-	await page.getByRole( 'button', { name: 'Import', exact: true } ).click();
-	await page.waitForResponse( ( response ) =>
+	// The first posts request is answered, the next held: the reload comes
+	// mid-run.
+	await gatePosts( page, 1 );
+	const answered = page.waitForResponse( ( response ) =>
 		POSTS_ROUTE.test( decodeURIComponent( response.url() ) )
 	);
+	await page.getByRole( 'button', { name: 'Import', exact: true } ).click();
+	await answered;
 
 	let asked = '';
 	page.once( 'dialog', async ( dialog ) => {

@@ -183,7 +183,7 @@ describe( 'startImport', () => {
 		let control: RunControl | undefined;
 		mockedRun.mockImplementation( async ( args ) => {
 			control = args.control;
-			await new Promise( ( resolve ) => setTimeout( resolve, 0 ) );
+			// The run is under way: the store holds its control.
 			dispatch( store ).pauseImport();
 			expect( control?.paused ).toBe( true );
 			dispatch( store ).resumeImport();
