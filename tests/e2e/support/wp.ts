@@ -169,18 +169,6 @@ export async function countOf( path: string, query = '' ): Promise< number > {
 	return Number( total );
 }
 
-/**
- * Whether the site has a REST route, so a test can say a failure comes from
- * a server feature not built yet.
- *
- * @param route The route, e.g. `/spaces-importer/v1/runs/(?P<id>[\d]+)/media`.
- * @return Whether it is registered.
- */
-export async function hasRoute( route: string ): Promise< boolean > {
-	const { body } = await rest( '/spaces-importer/v1' );
-	return Boolean( body?.routes?.[ route ] );
-}
-
 /** The run's posts route, as the page requests it. */
 export const POSTS_ROUTE = /\/spaces-importer\/v1\/runs\/\d+\/posts/;
 
