@@ -82,10 +82,6 @@ async function siteCounts() {
 	};
 }
 
-function chooseFile( page: Page, file: string ) {
-	return chooseFiles( page, file );
-}
-
 const finished = ( page: Page ) =>
 	expect(
 		page.getByRole( 'heading', { name: 'Import finished' } )
@@ -115,7 +111,7 @@ test( 'the whole flow: choose, preview, options, import with images and comments
 	).toBeVisible();
 	await shot( page, '1-choose' );
 
-	await chooseFile( page, file );
+	await chooseFiles( page, file );
 	const title = page.getByRole( 'heading', {
 		name: 'Notes & Photos — 日记',
 	} );
@@ -242,7 +238,7 @@ test( 'pause stops sending until resumed', async ( { page } ) => {
 	const requests = (): Promise< { started: number; answered: number } > =>
 		page.evaluate( () => ( window as any ).__postsRequests );
 	await openImporter( page );
-	await chooseFile( page, file );
+	await chooseFiles( page, file );
 	// Paused with posts requests on their way: the gate holds them.
 	const gate = await gatePosts( page );
 	await page.getByRole( 'button', { name: 'Import', exact: true } ).click();
@@ -293,7 +289,7 @@ test( 'a reload mid-run asks first, then offers the unfinished run and resumes i
 	} );
 	const before = ( await sitePosts() ).length;
 	await openImporter( page );
-	await chooseFile( page, file );
+	await chooseFiles( page, file );
 	// The first posts request is answered, the next held: the reload comes
 	// mid-run.
 	await gatePosts( page, 1 );
@@ -376,7 +372,7 @@ test( 'a post that failed is listed with its reason and imported by Retry', asyn
 		}
 	);
 	await openImporter( page );
-	await chooseFile( page, file );
+	await chooseFiles( page, file );
 	await page.getByRole( 'button', { name: 'Import', exact: true } ).click();
 	await finished( page );
 	await expect(
@@ -424,7 +420,7 @@ test( 'undo, after a confirmation saying what goes, leaves the site as it was', 
 	} );
 	const before = await siteCounts();
 	await openImporter( page );
-	await chooseFile( page, file );
+	await chooseFiles( page, file );
 	await page.getByRole( 'button', { name: 'Import', exact: true } ).click();
 	await finished( page );
 	expect( ( await siteCounts() ).posts ).toBe( before.posts + 25 );
@@ -478,7 +474,7 @@ test( 'the preview reflows at 200% zoom and mirrors in a right-to-left language'
 	await page.goto(
 		`${ e2eSite().url }/wp-admin/admin.php?import=spaces-importer`
 	);
-	await chooseFile( page, file );
+	await chooseFiles( page, file );
 	await expect(
 		page.getByText( '12 posts, 10 comments found.' )
 	).toBeVisible();
@@ -508,7 +504,7 @@ test( 'the preview reflows at 200% zoom and mirrors in a right-to-left language'
 		`${ e2eSite().url }/wp-admin/admin.php?import=spaces-importer`
 	);
 	await expect( rtlPage.locator( 'html' ) ).toHaveAttribute( 'dir', 'rtl' );
-	await chooseFile( rtlPage, file );
+	await chooseFiles( rtlPage, file );
 	await expect(
 		rtlPage.getByText( '12 posts, 10 comments found.' )
 	).toBeVisible();
