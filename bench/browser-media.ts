@@ -22,13 +22,7 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { zipSync } from 'fflate';
-import {
-	mkdtempSync,
-	readFileSync,
-	readdirSync,
-	rmSync,
-	writeFileSync,
-} from 'fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 
@@ -37,43 +31,17 @@ import path from 'path';
  */
 import { generateArchive } from '../tests/support/archive/generate';
 import { photoBytes } from '../tests/support/archive/photo';
-import { option, startPluginSite } from './support';
+import { chromiumLaunchOptions } from '../tests/support/chromium';
+import {
+	option,
+	processesCpu,
+	siteCpuSeconds,
+	startPluginSite,
+	treeCpuSeconds,
+	type ProcessCpu,
+} from './support';
 
 type Way = 'server' | 'browser';
-
-/** Every process: its parent, its group and its CPU ticks so far. */
-function processes() {
-	const list: Array< {
-		pid: number;
-		ppid: number;
-		pgid: number;
-		ticks: number;
-	} > = [];
-	for ( const entry of readdirSync( '/proc' ) ) {
-		if ( ! /^\d+$/.test( entry ) ) {
-			continue;
-		}
-		let stat: string;
-		try {
-			stat = readFileSync( `/proc/${ entry }/stat`, 'utf8' );
-		} catch {
-			continue;
-		}
-		const fields = stat.slice( stat.lastIndexOf( ')' ) + 2 ).split( ' ' );
-		// Fields after the name: state ppid pgrp … utime(12) stime(13) cutime cstime.
-		list.push( {
-			pid: Number( entry ),
-			ppid: Number( fields[ 1 ] ),
-			pgid: Number( fields[ 2 ] ),
-			ticks:
-				Number( fields[ 11 ] ) +
-				Number( fields[ 12 ] ) +
-				Number( fields[ 13 ] ) +
-				Number( fields[ 14 ] ),
-		} );
-	}
-	return list;
-}
 
 /**
  * CPU-seconds so far of the site (the PHP server's group and MariaDB) and
@@ -84,31 +52,18 @@ function processes() {
  * @return Seconds, each side.
  */
 function cpuSeconds( pgid: number, mariadb: number | null ) {
-	const list = processes();
-	const children = new Map< number, number[] >();
-	for ( const proc of list ) {
-		children.set( proc.ppid, [
-			...( children.get( proc.ppid ) ?? [] ),
-			proc.pid,
-		] );
-	}
-	const mine = new Set< number >();
-	const stack = [ ...( children.get( process.pid ) ?? [] ) ];
-	while ( stack.length ) {
-		const pid = stack.pop()!;
-		mine.add( pid );
-		stack.push( ...( children.get( pid ) ?? [] ) );
-	}
-	let server = 0;
-	let browser = 0;
-	for ( const proc of list ) {
-		if ( proc.pgid === pgid || proc.pid === mariadb ) {
-			server += proc.ticks;
-		} else if ( mine.has( proc.pid ) ) {
-			browser += proc.ticks;
-		}
-	}
-	return { server: server / 100, browser: browser / 100 };
+	const list = processesCpu();
+	const ofSite = ( proc: ProcessCpu ) =>
+		proc.pgid === pgid || proc.pid === mariadb;
+	const mine = list.filter( ( proc ) => proc.ppid === process.pid );
+	return {
+		server: siteCpuSeconds( pgid, mariadb, list ),
+		browser: treeCpuSeconds(
+			mine.map( ( proc ) => proc.pid ),
+			list,
+			ofSite
+		),
+	};
 }
 
 async function logIn(
@@ -158,18 +113,7 @@ async function measure(
 	const file = path.join( dir, `photos-${ way }-${ first }.zip` );
 	writeFileSync( file, zipSync( archive.files ) );
 
-	const browser = await chromium.launch( {
-		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
-	} );
+	const browser = await chromium.launch( chromiumLaunchOptions );
 	try {
 		const page = await browser.newPage();
 		if ( way === 'server' ) {

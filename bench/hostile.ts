@@ -1,9 +1,10 @@
 /**
- * The benchmark's hostile-archive line: a generated zip of 4,000 small,
+ * The benchmark's hostile-archive lines: a generated zip of 4,000 small,
  * highly compressible pages (about 15 MB packed, 4 GB unpacked, each page
  * under the per-file ratio check), read in a fresh Node process so its peak
- * memory is measured alone. The reader must refuse it, or read it within
- * its memory budget.
+ * memory is measured alone (the reader must refuse it, or read it within
+ * its memory budget); and a page whose post nests a million tags, which a
+ * parser slower than linear would take hours over.
  */
 
 /**
@@ -12,12 +13,14 @@
 import { spawnSync } from 'child_process';
 import { readFileSync, writeFileSync } from 'fs';
 import path from 'path';
+import { strToU8, zipSync } from 'fflate';
 
 /**
  * Internal dependencies
  */
 import { isArchiveError, readArchive } from '../src/archive';
 import { compressibleArchive } from '../tests/support/archive/hostile';
+import { pageHtml } from '../tests/support/archive/markup';
 
 export interface HostileMeasure {
 	zipMB: number;
@@ -94,5 +97,43 @@ export function benchHostile(
 	return {
 		result,
 		line: `Hostile archive (${ result.zipMB } MB, ${ result.pages } compressible pages): ${ outcome } in ${ result.seconds } s, peak RSS ${ result.peakRssMB } MB.`,
+	};
+}
+
+/**
+ * Reads a page whose one post nests a million `<i>` tags, stored (deflated,
+ * the zip would be refused as a bomb).
+ *
+ * @return The seconds the read took, and its line of the report.
+ */
+export async function benchNesting(): Promise< {
+	seconds: number;
+	line: string;
+} > {
+	const depth = 1_000_000;
+	const html = pageHtml(
+		[
+			{
+				cid: '1234567890ABCDEF',
+				number: 1,
+				title: 'Deep',
+				html: '<i>'.repeat( depth ) + 'Two',
+				published: '2007-04-20T13:29:00',
+				comments: [],
+				era: 'none',
+			},
+		],
+		{ culture: 'en-US', host: 'deep.spaces.live.com', blogTitle: 'Deep' }
+	);
+	const zip = zipSync( { 'page.html': strToU8( html ) }, { level: 0 } );
+	const start = process.hrtime.bigint();
+	const { model } = await readArchive( zip, 'nested.zip' );
+	const seconds =
+		Math.round( Number( process.hrtime.bigint() - start ) / 1e6 ) / 1000;
+	return {
+		seconds,
+		line: `A post nesting ${ depth.toLocaleString(
+			'en-US'
+		) } tags: ${ model.posts.length } post read in ${ seconds } s.`,
 	};
 }

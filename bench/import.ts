@@ -25,12 +25,11 @@
 /**
  * External dependencies
  */
-import { execFileSync, spawn } from 'child_process';
+import { spawn } from 'child_process';
 import {
 	existsSync,
 	mkdtempSync,
 	readFileSync,
-	readdirSync,
 	rmSync,
 	writeFileSync,
 } from 'fs';
@@ -48,7 +47,14 @@ import { generateArchive } from '../tests/support/archive/generate';
 import { photoBytes } from '../tests/support/archive/photo';
 import { createFetchTransport } from '../src/cli/fetch-transport';
 import { writeWxr } from './wxr';
-import { option, root, siteTools, startPluginSite } from './support';
+import {
+	option,
+	processCpu,
+	root,
+	siteTools,
+	startPluginSite,
+	treeCpuSeconds,
+} from './support';
 
 interface Site {
 	url: string;
@@ -219,88 +225,6 @@ async function countsOf( site: Site ): Promise< Counts > {
 	return marked< Counts >( await wpEval( site, COUNTS_PHP ) );
 }
 
-/* ---- CPU time from /proc ---- */
-
-const TICKS = ( () => {
-	try {
-		return (
-			Number(
-				execFileSync( 'getconf', [ 'CLK_TCK' ], {
-					encoding: 'utf8',
-				} ).trim()
-			) || 100
-		);
-	} catch {
-		return 100;
-	}
-} )();
-
-interface ProcStat {
-	ppid: number;
-	/** CPU-seconds of the process itself (all its threads). */
-	own: number;
-	/** CPU-seconds of its children that ended and were waited for. */
-	reaped: number;
-}
-
-function procStat( pid: number ): ProcStat | null {
-	try {
-		const text = readFileSync( `/proc/${ pid }/stat`, 'utf8' );
-		// Fields after the command name, which may hold spaces: state is field 3.
-		const field = text.slice( text.lastIndexOf( ')' ) + 2 ).split( ' ' );
-		const at = ( n: number ) => Number( field[ n - 3 ] );
-		return {
-			ppid: at( 4 ),
-			own: ( at( 14 ) + at( 15 ) ) / TICKS,
-			reaped: ( at( 16 ) + at( 17 ) ) / TICKS,
-		};
-	} catch {
-		return null;
-	}
-}
-
-/**
- * CPU-seconds of process trees: each living process's own time plus that of
- * its children already gone (counted once: a child is in its parent's
- * figure only after it ended).
- *
- * @param roots The trees' root processes.
- * @return CPU-seconds.
- */
-function treeCpu( roots: number[] ): number {
-	const children = new Map< number, number[] >();
-	const stats = new Map< number, ProcStat >();
-	for ( const name of readdirSync( '/proc' ) ) {
-		if ( ! /^\d+$/.test( name ) ) {
-			continue;
-		}
-		const stat = procStat( Number( name ) );
-		if ( stat ) {
-			stats.set( Number( name ), stat );
-			children.set( stat.ppid, [
-				...( children.get( stat.ppid ) ?? [] ),
-				Number( name ),
-			] );
-		}
-	}
-	let total = 0;
-	const seen = new Set< number >();
-	const queue = [ ...roots ];
-	while ( queue.length ) {
-		const pid = queue.pop() as number;
-		if ( seen.has( pid ) ) {
-			continue;
-		}
-		seen.add( pid );
-		const stat = stats.get( pid );
-		if ( stat ) {
-			total += stat.own + stat.reaped;
-		}
-		queue.push( ...( children.get( pid ) ?? [] ) );
-	}
-	return total;
-}
-
 interface Sample {
 	wall: number;
 	/** The site's PHP server and database. */
@@ -315,8 +239,8 @@ function sample( site: Site ): Sample {
 	const usage = process.cpuUsage();
 	return {
 		wall: performance.now() / 1000,
-		site: treeCpu( [ site.serverPgid, site.mariadb.pid ] ),
-		reaped: procStat( process.pid )?.reaped ?? 0,
+		site: treeCpuSeconds( [ site.serverPgid, site.mariadb.pid ] ),
+		reaped: processCpu( process.pid )?.reaped ?? 0,
 		self: ( usage.user + usage.system ) / 1e6,
 	};
 }

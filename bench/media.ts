@@ -19,7 +19,6 @@
 /**
  * External dependencies
  */
-import { readFileSync, readdirSync } from 'fs';
 import sharp from 'sharp';
 
 /**
@@ -31,7 +30,7 @@ import { createSharpSizer } from '../src/cli/sharp-sizer';
 import { runImport } from '../src/import/runner';
 import type { Transport } from '../src/import/transport';
 import type { RunInfo } from '../src/import/types';
-import { option, startPluginSite } from './support';
+import { option, siteCpuSeconds, startPluginSite } from './support';
 
 type Way = 'before' | 'server' | 'client';
 
@@ -72,40 +71,6 @@ export async function photo( seed: number ): Promise< Uint8Array > {
 		.jpeg( { quality: 75 } )
 		.toBuffer();
 	return new Uint8Array( out.buffer, out.byteOffset, out.byteLength );
-}
-
-/**
- * CPU-seconds used so far by a process group and a process.
- *
- * @param pgid The PHP server's process group.
- * @param pid  MariaDB.
- * @return Seconds.
- */
-function serverCpuSeconds( pgid: number, pid: number | null ): number {
-	const tick = 100;
-	let total = 0;
-	for ( const entry of readdirSync( '/proc' ) ) {
-		if ( ! /^\d+$/.test( entry ) ) {
-			continue;
-		}
-		let stat: string;
-		try {
-			stat = readFileSync( `/proc/${ entry }/stat`, 'utf8' );
-		} catch {
-			continue;
-		}
-		const fields = stat.slice( stat.lastIndexOf( ')' ) + 2 ).split( ' ' );
-		// Fields after the name: state ppid pgrp … utime(12) stime(13) cutime cstime.
-		const group = Number( fields[ 2 ] );
-		if ( group === pgid || Number( entry ) === pid ) {
-			total +=
-				Number( fields[ 11 ] ) +
-				Number( fields[ 12 ] ) +
-				Number( fields[ 13 ] ) +
-				Number( fields[ 14 ] );
-		}
-	}
-	return total / tick;
 }
 
 /**
@@ -236,20 +201,20 @@ async function measure(
 		onProgress: ( progress ) => {
 			if ( progress.phase === 'media' && ! started ) {
 				started = performance.now();
-				cpuAt = serverCpuSeconds( pgid, mariadb );
+				cpuAt = siteCpuSeconds( pgid, mariadb );
 			} else if ( progress.phase === 'posts' && ! postsWall ) {
 				postsWall = performance.now();
-				postsCpu = serverCpuSeconds( pgid, mariadb );
+				postsCpu = siteCpuSeconds( pgid, mariadb );
 			} else if ( progress.phase === 'finalize' && postsWall > 0 ) {
 				// The posts phase is not media work: left out.
 				wall -= performance.now() - postsWall;
-				cpu -= serverCpuSeconds( pgid, mariadb ) - postsCpu;
+				cpu -= siteCpuSeconds( pgid, mariadb ) - postsCpu;
 				postsWall = -1;
 			}
 		},
 	} );
 	wall += performance.now() - started;
-	cpu += serverCpuSeconds( pgid, mariadb ) - cpuAt;
+	cpu += siteCpuSeconds( pgid, mariadb ) - cpuAt;
 	const client = process.cpuUsage( clientBefore );
 	const created = report.media.filter(
 		( file ) => file.status === 'created'

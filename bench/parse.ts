@@ -3,7 +3,8 @@
  * 50,000 comments, 2,000 images by default), then reads it in a fresh Node
  * process so the peak memory measured is the reader's alone; then the same
  * content in the migration download's layout (an index page and one entry
- * page per post), in another fresh process.
+ * page per post), in another fresh process; then the hostile inputs
+ * (`hostile.ts`).
  *
  * Flags: `--json` ends the output with one JSON line (the migration
  * layout's figures under `migration`); `--posts N`, `--comments N`,
@@ -25,7 +26,7 @@ import { zipSync } from 'fflate';
 import { readArchive } from '../src/archive';
 import { generateArchive } from '../tests/support/archive/generate';
 import { generateMigrationArchive } from '../tests/support/archive/migration';
-import { benchHostile, readHostile } from './hostile';
+import { benchHostile, benchNesting, readHostile } from './hostile';
 import { option } from './support';
 
 interface Measure {
@@ -131,6 +132,7 @@ async function main( argv: string[] ) {
 			return;
 		}
 		const hostile = benchHostile( dir, __filename );
+		const nesting = await benchNesting();
 		process.stdout.write(
 			[
 				`Read a ${ result.zipMB } MB synthetic archive: ${ result.posts } posts, ${ result.comments } comments, ${ result.images } images (${ result.media } media files).`,
@@ -139,6 +141,7 @@ async function main( argv: string[] ) {
 				`Peak RSS: ${ result.peakRssMB } MB`,
 				`Migration layout (index and entry pages, ${ migration.zipMB } MB): ${ migration.posts } posts, ${ migration.comments } comments, ${ migration.images } images in ${ migration.seconds } s (CPU ${ migration.cpuSeconds }), ${ migration.postsPerSecond } posts per second, peak RSS ${ migration.peakRssMB } MB`,
 				hostile.line,
+				nesting.line,
 				'',
 			].join( '\n' )
 		);
@@ -148,6 +151,7 @@ async function main( argv: string[] ) {
 					...result,
 					migration,
 					hostile: hostile.result,
+					nestingSeconds: nesting.seconds,
 				} ) + '\n'
 			);
 		}

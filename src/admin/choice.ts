@@ -12,6 +12,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { localWallClock } from '../archive/dates/wall-clock';
 import { formatNumber } from './format';
 import type { ReadInput } from './reader/messages';
 
@@ -38,28 +39,6 @@ export interface ChoiceSummary {
 
 /** File names listed before “and N more”. */
 const LISTED = 3;
-
-function pad( value: number ): string {
-	return String( value ).padStart( 2, '0' );
-}
-
-/**
- * A file's time as the reader takes it: local wall-clock, as a zip holds it.
- *
- * @param ms Milliseconds since the epoch (`File.lastModified`).
- * @return `YYYY-MM-DDTHH:mm:ss`, or null when unknown.
- */
-export function localWallClock( ms: number | undefined ): string | null {
-	if ( ! ms || ! Number.isFinite( ms ) ) {
-		return null;
-	}
-	const date = new Date( ms );
-	return (
-		`${ date.getFullYear() }-${ pad( date.getMonth() + 1 ) }-` +
-		`${ pad( date.getDate() ) }T${ pad( date.getHours() ) }:` +
-		`${ pad( date.getMinutes() ) }:${ pad( date.getSeconds() ) }`
-	);
-}
 
 /**
  * A chosen file with its path.

@@ -112,9 +112,6 @@ export function permalinkTarget( href: string ): SourceId | null {
 	return findSourceId( url );
 }
 
-/** The importer's own ids: `local!` and 16 lowercase hex digits. */
-export const LOCAL_ID_PATTERN = /^local![0-9a-f]{16}$/;
-
 /**
  * An identity for a post that carries no Spaces id (the migration download's
  * entry pages, MSN Spaces posts without ids, posts found by their shape):

@@ -118,24 +118,6 @@ export function guidBytesHex( guid: string ): string {
 }
 
 /**
- * The storage name Live Writer gives a supporting file: each of the GUID's
- * 16 bytes (in Windows order) plus 0x5D, as one character.
- *
- * @param guid The GUID's text form.
- * @return The storage's name.
- */
-export function storageNameOfGuid( guid: string ): string {
-	const hex = guidBytesHex( guid );
-	let name = '';
-	for ( let i = 0; i < 32; i += 2 ) {
-		name += String.fromCharCode(
-			parseInt( hex.slice( i, i + 2 ), 16 ) + 0x5d
-		);
-	}
-	return name;
-}
-
-/**
  * The GUID a supporting file's storage name stands for.
  *
  * @param name A storage's name.
@@ -223,17 +205,6 @@ function ticksToIso( bytes: Uint8Array | null ): string | null {
 		return null;
 	}
 	return date.toISOString().replace( /\.\d{3}Z$/, 'Z' );
-}
-
-/**
- * Wall-clock `YYYY-MM-DDTHH:mm:ss` of a .NET tick count, for tests and
- * generators: the inverse of how dates are read.
- *
- * @param iso A UTC time.
- * @return The tick count.
- */
-export function isoToTicks( iso: string ): bigint {
-	return BigInt( Date.parse( iso ) ) * TICKS_PER_MS + UNIX_EPOCH_TICKS;
 }
 
 /**

@@ -170,17 +170,3 @@ export class PostMerger {
 		return merged;
 	}
 }
-
-/**
- * Merges the posts found in all files into one per id.
- *
- * @param found Posts as each file showed them, in reading order.
- * @return One post per id.
- */
-export function mergePosts( found: Iterable< FoundPost > ): MergedPost[] {
-	const merger = new PostMerger();
-	for ( const post of found ) {
-		merger.add( post );
-	}
-	return merger.result();
-}

@@ -17,22 +17,7 @@ import {
 	type ArchiveFile,
 	type ArchiveFileSet,
 } from '../archive';
-
-const two = ( n: number ) => String( n ).padStart( 2, '0' );
-
-/**
- * A file time as local wall-clock time, as the reader wants it.
- *
- * @param date The time.
- * @return `YYYY-MM-DDTHH:mm:ss`.
- */
-export function localWallClock( date: Date ): string {
-	return `${ date.getFullYear() }-${ two( date.getMonth() + 1 ) }-${ two(
-		date.getDate()
-	) }T${ two( date.getHours() ) }:${ two( date.getMinutes() ) }:${ two(
-		date.getSeconds()
-	) }`;
-}
+import { localWallClock } from '../archive/dates/wall-clock';
 
 async function walk( dir: string, prefix: string, out: ArchiveFile[] ) {
 	const entries = await fs.readdir( dir, { withFileTypes: true } );

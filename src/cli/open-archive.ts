@@ -14,7 +14,8 @@ import {
 	type ArchiveReader,
 	type InputFile,
 } from '../archive';
-import { folderFileSet, localWallClock } from './folder';
+import { localWallClock } from '../archive/dates/wall-clock';
+import { folderFileSet } from './folder';
 
 /**
  * The name several paths are read under, for messages: their names, the

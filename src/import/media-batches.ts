@@ -2,7 +2,6 @@
  * Internal dependencies
  */
 import type { MadeSize } from './image-sizes';
-import { multipartForm } from './rest-client';
 import type {
 	MediaBatchItem,
 	MediaBatchRequest,
@@ -153,32 +152,6 @@ export class MediaBatcher {
 }
 
 /**
- * Every batch of a list of uploads (for tests and callers that have them all).
- *
- * @param uploads The uploads.
- * @param budget  The request budget.
- * @return The batches, in order.
- */
-export function planMediaBatches(
-	uploads: MediaUpload[],
-	budget: MediaBudget
-): MediaUpload[][] {
-	const batcher = new MediaBatcher( budget );
-	const batches: MediaUpload[][] = [];
-	for ( const upload of uploads ) {
-		const full = batcher.add( upload );
-		if ( full ) {
-			batches.push( full );
-		}
-	}
-	const last = batcher.flush();
-	if ( last ) {
-		batches.push( last );
-	}
-	return batches;
-}
-
-/**
  * A batch as the media batch route takes it (`RestClient.uploadMediaBatch`):
  * each file's fields, and the bytes of the files and their sizes in
  * fields of their own.
@@ -223,14 +196,4 @@ export function batchRequest(
 		};
 	} );
 	return [ { items }, files ];
-}
-
-/**
- * The multipart form of a batch, as the runner sends it.
- *
- * @param batch The uploads.
- * @return The form.
- */
-export function batchForm( batch: MediaUpload[] ): FormData {
-	return multipartForm( ...batchRequest( batch ) );
 }

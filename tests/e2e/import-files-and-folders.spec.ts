@@ -34,8 +34,10 @@ import {
 	chooseFolder,
 	countOf,
 	dropFolder,
+	gatePosts,
 	logIn,
 	openImporter,
+	POSTS_ROUTE,
 	rest,
 	sitePosts,
 } from './support/wp';
@@ -291,19 +293,14 @@ test( 'a reload mid-run resumes a folder’s import from the browser’s copy of
 	await expect(
 		page.getByText( '120 posts, 30 comments found.' )
 	).toBeVisible( { timeout: 60_000 } );
-	// Slow enough to reload while posts are still being sent.
-	const posts = /\/spaces-importer\/v1\/runs\/\d+\/posts/;
-	await page.route(
-		( url ) => posts.test( decodeURIComponent( url.href ) ),
-		async ( route ) => {
-			await new Promise( ( resolve ) => setTimeout( resolve, 1200 ) );
-			await route.continue();
-		}
+	// The first posts request is answered, the next held: the reload comes
+	// while posts are still being sent.
+	await gatePosts( page, 1 );
+	const answered = page.waitForResponse( ( response ) =>
+		POSTS_ROUTE.test( decodeURIComponent( response.url() ) )
 	);
 	await importButton( page ).click();
-	await page.waitForResponse( ( response ) =>
-		posts.test( decodeURIComponent( response.url() ) )
-	);
+	await answered;
 	page.once( 'dialog', ( dialog ) => dialog.accept() );
 	await page.reload();
 	await page.unrouteAll( { behavior: 'ignoreErrors' } );

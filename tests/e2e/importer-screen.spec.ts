@@ -8,13 +8,7 @@
 /**
  * External dependencies
  */
-import {
-	expect,
-	test,
-	type Locator,
-	type Page,
-	type Route,
-} from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -25,37 +19,22 @@ import { e2eSite, generatedZip, screenshotDir } from './support/fixtures';
 import {
 	chooseFiles,
 	countOf,
+	gatePosts,
 	logIn,
 	openImporter,
+	POSTS_ROUTE,
 	rest,
 	sitePosts,
 } from './support/wp';
 
 // Every generated archive below has its own space id (`cid`), so the posts
 // of one are never “already here” for another.
-const POSTS_ROUTE = /\/spaces-importer\/v1\/runs\/\d+\/posts/;
 
 function shot( page: Page, name: string ) {
 	return page.screenshot( {
 		path: path.join( screenshotDir, `importer-${ name }.png` ),
 		fullPage: true,
 	} );
-}
-
-/**
- * Makes every posts request wait, so a run lasts long enough to act on.
- *
- * @param page The page.
- * @param ms   Delay per request.
- */
-async function slowPosts( page: Page, ms: number ) {
-	await page.route(
-		( url ) => POSTS_ROUTE.test( decodeURIComponent( url.href ) ),
-		async ( route: Route ) => {
-			await new Promise( ( resolve ) => setTimeout( resolve, ms ) );
-			await route.continue();
-		}
-	);
 }
 
 interface Box {
@@ -103,10 +82,6 @@ async function siteCounts() {
 	};
 }
 
-function chooseFile( page: Page, file: string ) {
-	return chooseFiles( page, file );
-}
-
 const finished = ( page: Page ) =>
 	expect(
 		page.getByRole( 'heading', { name: 'Import finished' } )
@@ -136,7 +111,7 @@ test( 'the whole flow: choose, preview, options, import with images and comments
 	).toBeVisible();
 	await shot( page, '1-choose' );
 
-	await chooseFile( page, file );
+	await chooseFiles( page, file );
 	const title = page.getByRole( 'heading', {
 		name: 'Notes & Photos — 日记',
 	} );
@@ -152,7 +127,8 @@ test( 'the whole flow: choose, preview, options, import with images and comments
 	await expect( page.getByLabel( 'Post status' ) ).toHaveValue( 'publish' );
 	await shot( page, '3-preview-and-options' );
 
-	await slowPosts( page, 700 );
+	// The posts wait at the gate while the screen is photographed importing.
+	const gate = await gatePosts( page );
 	await page.getByRole( 'button', { name: 'Import', exact: true } ).click();
 	await expect(
 		page.getByRole( 'heading', { name: /^Importing/ } )
@@ -161,6 +137,7 @@ test( 'the whole flow: choose, preview, options, import with images and comments
 		page.locator( '.spaces-importer-progress__phase.is-running' )
 	).toContainText( 'Posts and comments', { timeout: 60_000 } );
 	await shot( page, '4-importing' );
+	gate.open();
 
 	await finished( page );
 	await expect(
@@ -261,12 +238,11 @@ test( 'pause stops sending until resumed', async ( { page } ) => {
 	const requests = (): Promise< { started: number; answered: number } > =>
 		page.evaluate( () => ( window as any ).__postsRequests );
 	await openImporter( page );
-	await chooseFile( page, file );
-	await slowPosts( page, 1000 );
+	await chooseFiles( page, file );
+	// Paused with posts requests on their way: the gate holds them.
+	const gate = await gatePosts( page );
 	await page.getByRole( 'button', { name: 'Import', exact: true } ).click();
-	await expect
-		.poll( async () => ( await requests() ).started )
-		.toBeGreaterThan( 0 );
+	await expect.poll( gate.reached ).toBeGreaterThan( 0 );
 	await page.getByRole( 'button', { name: 'Pause' } ).click();
 	await expect(
 		page.getByText( /Paused\. Nothing is sent until you resume\./ )
@@ -278,6 +254,7 @@ test( 'pause stops sending until resumed', async ( { page } ) => {
 	await shot( page, '4b-paused' );
 	// Paused is: what was in flight is answered, and the page, with nothing
 	// left to do, sends nothing after it.
+	gate.open();
 	await expect
 		.poll( async () => {
 			const { started, answered } = await requests();
@@ -312,12 +289,15 @@ test( 'a reload mid-run asks first, then offers the unfinished run and resumes i
 	} );
 	const before = ( await sitePosts() ).length;
 	await openImporter( page );
-	await chooseFile( page, file );
-	await slowPosts( page, 1200 );
-	await page.getByRole( 'button', { name: 'Import', exact: true } ).click();
-	await page.waitForResponse( ( response ) =>
+	await chooseFiles( page, file );
+	// The first posts request is answered, the next held: the reload comes
+	// mid-run.
+	await gatePosts( page, 1 );
+	const answered = page.waitForResponse( ( response ) =>
 		POSTS_ROUTE.test( decodeURIComponent( response.url() ) )
 	);
+	await page.getByRole( 'button', { name: 'Import', exact: true } ).click();
+	await answered;
 
 	let asked = '';
 	page.once( 'dialog', async ( dialog ) => {
@@ -392,7 +372,7 @@ test( 'a post that failed is listed with its reason and imported by Retry', asyn
 		}
 	);
 	await openImporter( page );
-	await chooseFile( page, file );
+	await chooseFiles( page, file );
 	await page.getByRole( 'button', { name: 'Import', exact: true } ).click();
 	await finished( page );
 	await expect(
@@ -461,7 +441,7 @@ test( 'the report lists the posts by result, imported, already here or failed, a
 		}
 	);
 	await openImporter( page );
-	await chooseFile( page, file );
+	await chooseFiles( page, file );
 	await page.getByRole( 'button', { name: 'Import', exact: true } ).click();
 	await finished( page );
 	const summary = page.getByText(
@@ -519,7 +499,7 @@ test( 'the report lists the posts by result, imported, already here or failed, a
 	// The same archive again: what arrived is already here, the rest is
 	// imported now, more than a page of it.
 	await openImporter( page );
-	await chooseFile( page, file );
+	await chooseFiles( page, file );
 	await page.getByRole( 'button', { name: 'Import', exact: true } ).click();
 	await finished( page );
 	await expect(
@@ -549,7 +529,7 @@ test( 'undo, after a confirmation saying what goes, leaves the site as it was', 
 	} );
 	const before = await siteCounts();
 	await openImporter( page );
-	await chooseFile( page, file );
+	await chooseFiles( page, file );
 	await page.getByRole( 'button', { name: 'Import', exact: true } ).click();
 	await finished( page );
 	expect( ( await siteCounts() ).posts ).toBe( before.posts + 25 );
@@ -603,7 +583,7 @@ test( 'the preview reflows at 200% zoom and mirrors in a right-to-left language'
 	await page.goto(
 		`${ e2eSite().url }/wp-admin/admin.php?import=spaces-importer`
 	);
-	await chooseFile( page, file );
+	await chooseFiles( page, file );
 	await expect(
 		page.getByText( '12 posts, 10 comments found.' )
 	).toBeVisible();
@@ -633,7 +613,7 @@ test( 'the preview reflows at 200% zoom and mirrors in a right-to-left language'
 		`${ e2eSite().url }/wp-admin/admin.php?import=spaces-importer`
 	);
 	await expect( rtlPage.locator( 'html' ) ).toHaveAttribute( 'dir', 'rtl' );
-	await chooseFile( rtlPage, file );
+	await chooseFiles( rtlPage, file );
 	await expect(
 		rtlPage.getByText( '12 posts, 10 comments found.' )
 	).toBeVisible();

@@ -9,6 +9,11 @@
 import { defineConfig } from '@playwright/test';
 import path from 'node:path';
 
+/**
+ * Internal dependencies
+ */
+import { chromiumLaunchOptions } from '../support/chromium';
+
 const root = path.resolve( __dirname, '../..' );
 
 export default defineConfig( {
@@ -27,19 +32,6 @@ export default defineConfig( {
 		headless: true,
 		screenshot: 'only-on-failure',
 		trace: 'retain-on-failure',
-		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-			// This machine has no network but loopback: keep Chromium from
-			// reaching out, which it would otherwise do at every start.
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-			],
-		},
+		launchOptions: chromiumLaunchOptions,
 	},
 } );

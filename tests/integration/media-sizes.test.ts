@@ -19,7 +19,18 @@ import sharp from 'sharp';
  */
 import { createSharpSizer } from '../../src/cli/sharp-sizer';
 import type { MadeSize } from '../../src/import/image-sizes';
-import { batchForm, type MediaUpload } from '../../src/import/media-batches';
+import { batchRequest, type MediaUpload } from '../../src/import/media-batches';
+import { multipartForm } from '../../src/import/rest-client';
+
+/**
+ * The multipart form of a batch, as the runner sends it.
+ *
+ * @param batch The uploads.
+ * @return The form.
+ */
+function batchForm( batch: MediaUpload[] ): FormData {
+	return multipartForm( ...batchRequest( batch ) );
+}
 import {
 	createAccount,
 	pngImage,

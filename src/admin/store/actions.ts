@@ -18,12 +18,7 @@ import type {
 	RunReport,
 } from '../../import/types';
 import { apiFetchTransport } from '../api-fetch-transport';
-import {
-	chosenFile,
-	summarizeChoice,
-	type Choice,
-	type ChoiceSummary,
-} from '../choice';
+import { summarizeChoice, type Choice, type ChoiceSummary } from '../choice';
 import {
 	errorMessage,
 	importCancelledMessage,
@@ -232,21 +227,6 @@ export const choose =
 				session.reading = null;
 			}
 		}
-	};
-
-/**
- * Reads one archive file: `choose` for a single zip.
- *
- * @param file The archive.
- * @param name Its name, when the file has none.
- */
-export const chooseFile =
-	( file: Blob, name?: string ) =>
-	async ( { dispatch }: ThunkArgs ): Promise< void > => {
-		const chosen = chosenFile( file, name );
-		await dispatch(
-			choose( { kind: 'file', name: chosen.path, files: [ chosen ] } )
-		);
 	};
 
 /**

@@ -37,6 +37,30 @@ export function formatWallClock( t: WallClock ): string {
 }
 
 /**
+ * A file's time as the reader takes it: this machine's local wall-clock
+ * time, as a zip holds it.
+ *
+ * @param time The time, or milliseconds since the epoch (`File.lastModified`).
+ * @return `YYYY-MM-DDTHH:mm:ss`, or null when unknown.
+ */
+export function localWallClock(
+	time: Date | number | undefined
+): string | null {
+	const date = typeof time === 'number' ? new Date( time ) : time;
+	if ( ! date?.getTime() ) {
+		return null;
+	}
+	return formatWallClock( {
+		year: date.getFullYear(),
+		month: date.getMonth() + 1,
+		day: date.getDate(),
+		hour: date.getHours(),
+		minute: date.getMinutes(),
+		second: date.getSeconds(),
+	} );
+}
+
+/**
  * Tells whether parts make a time a blog could have been written at: a
  * real day of a year from 1990 to 2100, and a time of day.
  *

@@ -927,22 +927,6 @@ function readBlocks(
 	return { posts, blog };
 }
 
-/**
- * Reads a page by its shape.
- *
- * @param text      The page.
- * @param path      Its path.
- * @param reference The time relative comment dates are resolved against.
- * @return The posts and what the page says about the blog.
- */
-export function analyseShape(
-	text: string,
-	path: string,
-	reference: string | null
-): { posts: FoundPost[]; blog: Partial< ArchiveBlog > } {
-	return readBlocks( findBlocks( text ), path, reference );
-}
-
 /** A quick look before parsing: some heading or title mark, and a year. */
 const MAY_HOLD_POSTS =
 	/<h[1-6][\s>]|\b(?:class|id)\s*=\s*["']?[^"'>]*(?:title|subject)/i;

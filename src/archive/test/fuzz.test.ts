@@ -4,8 +4,8 @@
 
 /**
  * Mutated and truncated archives: the reader must answer each with a model
- * or an ArchiveError, nothing else, and promptly. Seeded, so every run
- * feeds the same cases.
+ * or an ArchiveError, nothing else. Seeded, so every run feeds the same
+ * cases.
  */
 
 /**
@@ -105,7 +105,6 @@ describe( 'fuzzed archives', () => {
 		for ( let seed = 1; seed <= CASES; seed++ ) {
 			const source = seed % 2 ? deflated : stored;
 			const input = mutate( source, seed );
-			const started = Date.now();
 			const outcome = await readArchive(
 				seed % 7 === 0
 					? new Blob( [ new Uint8Array( input ) ] )
@@ -138,11 +137,6 @@ describe( 'fuzzed archives', () => {
 				outcomes[ outcome ]++;
 			} else {
 				surprises.push( outcome );
-			}
-			if ( Date.now() - started > 2000 ) {
-				surprises.push(
-					`${ seed }: took ${ Date.now() - started } ms`
-				);
 			}
 		}
 		expect( surprises ).toEqual( [] );
@@ -211,7 +205,6 @@ describe( 'fuzzed MSN Spaces pages', () => {
 		const surprises: string[] = [];
 		for ( let seed = 1; seed <= 200; seed++ ) {
 			const page = damage( seed );
-			const started = Date.now();
 			try {
 				const { model } = await readInputs(
 					[
@@ -257,11 +250,6 @@ describe( 'fuzzed MSN Spaces pages', () => {
 				} else {
 					surprises.push( `${ seed }: threw ${ String( error ) }` );
 				}
-			}
-			if ( Date.now() - started > 2000 ) {
-				surprises.push(
-					`${ seed }: took ${ Date.now() - started } ms`
-				);
 			}
 		}
 		expect( surprises ).toEqual( [] );
@@ -332,7 +320,6 @@ describe( 'fuzzed pages read by their shape', () => {
 		let models = 0;
 		for ( let seed = 1; seed <= SHAPE_CASES; seed++ ) {
 			const text = mutateText( pages[ seed % pages.length ], seed );
-			const started = Date.now();
 			try {
 				const { model } = await readArchive(
 					zipSync( { 'page.htm': strToU8( text ) } ),
@@ -354,11 +341,6 @@ describe( 'fuzzed pages read by their shape', () => {
 				if ( ! ( error instanceof ArchiveError ) ) {
 					surprises.push( `${ seed }: threw ${ String( error ) }` );
 				}
-			}
-			if ( Date.now() - started > 2000 ) {
-				surprises.push(
-					`${ seed }: took ${ Date.now() - started } ms`
-				);
 			}
 		}
 		expect( surprises ).toEqual( [] );
@@ -402,7 +384,6 @@ describe( 'fuzzed hostile markup', () => {
 				}
 				hostile[ path ] = out;
 			}
-			const started = Date.now();
 			try {
 				const { model } = await readArchive(
 					zipSync( hostile ),
@@ -415,11 +396,6 @@ describe( 'fuzzed hostile markup', () => {
 				}
 			} catch ( error ) {
 				surprises.push( `${ seed }: threw ${ String( error ) }` );
-			}
-			if ( Date.now() - started > 2000 ) {
-				surprises.push(
-					`${ seed }: took ${ Date.now() - started } ms`
-				);
 			}
 		}
 		expect( surprises ).toEqual( [] );
@@ -529,7 +505,6 @@ describe( 'fuzzed web archives', () => {
 		for ( let seed = 1; seed <= MHT_CASES; seed++ ) {
 			const input = mutateMime( saves[ seed % 2 ], seed );
 			const name = seed % 5 === 0 ? 'fuzz' : 'fuzz.mht';
-			const started = Date.now();
 			const outcome = await readArchive(
 				seed % 3 === 0
 					? new Blob( [ new Uint8Array( input ) ] )
@@ -562,11 +537,6 @@ describe( 'fuzzed web archives', () => {
 				outcomes[ outcome ]++;
 			} else {
 				surprises.push( outcome );
-			}
-			if ( Date.now() - started > 3000 ) {
-				surprises.push(
-					`${ seed }: took ${ Date.now() - started } ms`
-				);
 			}
 		}
 		expect( surprises ).toEqual( [] );
@@ -641,7 +611,6 @@ describe( 'fuzzed migration downloads', () => {
 				}
 				files[ page ] = strToU8( text );
 			}
-			const started = Date.now();
 			try {
 				const { model } = await readArchive(
 					zipSync( files ),
@@ -668,11 +637,6 @@ describe( 'fuzzed migration downloads', () => {
 				) {
 					surprises.push( `${ seed }: threw ${ String( error ) }` );
 				}
-			}
-			if ( Date.now() - started > 2000 ) {
-				surprises.push(
-					`${ seed }: took ${ Date.now() - started } ms`
-				);
 			}
 		}
 		expect( surprises ).toEqual( [] );
@@ -702,7 +666,6 @@ describe( 'fuzzed Live Writer post files', () => {
 		const surprises: string[] = [];
 		for ( let seed = 1; seed <= WPOST_CASES; seed++ ) {
 			const input = mutate( source, seed );
-			const started = Date.now();
 			try {
 				const reader = await readInputs(
 					[
@@ -743,11 +706,6 @@ describe( 'fuzzed Live Writer post files', () => {
 				}
 			} catch ( error ) {
 				surprises.push( `${ seed }: threw ${ String( error ) }` );
-			}
-			if ( Date.now() - started > 2000 ) {
-				surprises.push(
-					`${ seed }: took ${ Date.now() - started } ms`
-				);
 			}
 		}
 		expect( surprises ).toEqual( [] );

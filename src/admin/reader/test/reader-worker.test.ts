@@ -38,19 +38,19 @@ const archive = generateArchive( {
 	seed: 17,
 } );
 
-async function ask( request: ReaderRequest, until: ReaderMessage[ 'type' ][] ) {
-	scope.postMessage.mockClear();
-	scope.onmessage?.( { data: request } );
-	for ( let i = 0; i < 3000; i++ ) {
-		const answer = scope.postMessage.mock.calls
-			.map( ( call ) => call[ 0 ] as ReaderMessage )
-			.find( ( message ) => until.includes( message.type ) );
-		if ( answer ) {
-			return answer;
-		}
-		await new Promise( ( resolve ) => setTimeout( resolve, 10 ) );
-	}
-	throw new Error( 'The worker did not answer.' );
+function ask(
+	request: ReaderRequest,
+	until: ReaderMessage[ 'type' ][]
+): Promise< ReaderMessage > {
+	scope.postMessage.mockReset();
+	return new Promise( ( resolve ) => {
+		scope.postMessage.mockImplementation( ( message: ReaderMessage ) => {
+			if ( until.includes( message.type ) ) {
+				resolve( message );
+			}
+		} );
+		scope.onmessage?.( { data: request } );
+	} );
 }
 
 /**

@@ -9,6 +9,7 @@ import { dispatch, select } from '@wordpress/data';
  */
 import type { RunControl } from '../../../import/control';
 import { runImport, undoRun } from '../../../import/runner';
+import { chosenFile } from '../../choice';
 import { openArchive } from '../../reader';
 import {
 	forgetArchive,
@@ -56,6 +57,19 @@ const mockedSaved = savedArchives as jest.MockedFunction<
 const media = { read: jest.fn() };
 const close = jest.fn();
 const file = new File( [ 'zip' ], 'space.zip' );
+
+/**
+ * Chooses one archive file, as the screen's chooser does.
+ *
+ * @param chosen The file.
+ */
+function chooseFile( chosen: File ) {
+	return dispatch( store ).choose( {
+		kind: 'file',
+		name: chosen.name,
+		files: [ chosenFile( chosen ) ],
+	} );
+}
 const folder = {
 	kind: 'folder' as const,
 	name: 'My Blog',
@@ -91,10 +105,10 @@ beforeEach( () => {
 	resetStore();
 } );
 
-describe( 'chooseFile', () => {
+describe( 'choosing one file', () => {
 	it( 'reads the archive in the worker, then asks the site about it', async () => {
 		mockedFetch.mockResolvedValue( [ run() ] );
-		await dispatch( store ).chooseFile( file );
+		await chooseFile( file );
 		expect( mockedOpen.mock.calls[ 0 ][ 1 ] ).toBe( 'space.zip' );
 		expect( select( store ).getStep() ).toBe( 'preview' );
 		expect( select( store ).getFingerprint() ).toBe( FINGERPRINT );
@@ -125,14 +139,14 @@ describe( 'chooseFile', () => {
 
 	it( 'does without the history when the site cannot tell', async () => {
 		mockedFetch.mockRejectedValue( { code: 'rest_no_route' } );
-		await dispatch( store ).chooseFile( file );
+		await chooseFile( file );
 		expect( select( store ).getPreviousImport() ).toBeNull();
 		expect( select( store ).getNotice() ).toBeNull();
 		expect( select( store ).getStep() ).toBe( 'preview' );
 	} );
 
 	it( 'closes the worker when the owner starts over', async () => {
-		await dispatch( store ).chooseFile( file );
+		await chooseFile( file );
 		dispatch( store ).reset();
 		expect( close ).toHaveBeenCalled();
 		expect( select( store ).getStep() ).toBe( 'choose' );
@@ -155,7 +169,7 @@ describe( 'startImport', () => {
 			expect( select( store ).getOverallPercent() ).toBe( 50 );
 			return report();
 		} );
-		await dispatch( store ).chooseFile( file );
+		await chooseFile( file );
 		dispatch( store ).setOptions( { status: 'draft' } );
 		await dispatch( store ).startImport();
 		expect( saveArchive ).toHaveBeenCalledWith(
@@ -183,7 +197,7 @@ describe( 'startImport', () => {
 		let control: RunControl | undefined;
 		mockedRun.mockImplementation( async ( args ) => {
 			control = args.control;
-			await new Promise( ( resolve ) => setTimeout( resolve, 0 ) );
+			// The run is under way: the store holds its control.
 			dispatch( store ).pauseImport();
 			expect( control?.paused ).toBe( true );
 			dispatch( store ).resumeImport();
@@ -192,7 +206,7 @@ describe( 'startImport', () => {
 			await control?.gate();
 			return report();
 		} );
-		await dispatch( store ).chooseFile( file );
+		await chooseFile( file );
 		await dispatch( store ).startImport();
 		expect( control?.cancelled ).toBe( true );
 		expect( select( store ).getStep() ).toBe( 'preview' );
@@ -331,7 +345,7 @@ describe( 'loadUnfinished', () => {
 describe( 'retryPost and undoImport', () => {
 	beforeEach( async () => {
 		mockedRun.mockResolvedValue( report() );
-		await dispatch( store ).chooseFile( file );
+		await chooseFile( file );
 		await dispatch( store ).startImport();
 	} );
 
@@ -378,7 +392,7 @@ describe( 'retryPost and undoImport', () => {
 			media,
 			close,
 		} );
-		await dispatch( store ).chooseFile( file );
+		await chooseFile( file );
 		mockedRun.mockResolvedValue(
 			report( {
 				run: run( {

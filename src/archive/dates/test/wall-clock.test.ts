@@ -12,6 +12,7 @@
 import {
 	formatWallClock,
 	isValidWallClock,
+	localWallClock,
 	wallClockFromMs,
 	wallClockMs,
 } from '../wall-clock';
@@ -69,5 +70,17 @@ describe( 'wall-clock times', () => {
 				second: 0,
 			} )
 		).toBe( valid );
+	} );
+
+	it( 'gives a file’s time as this machine’s clock read it, or null when unknown', () => {
+		// Built from local parts, so the test holds in any zone.
+		const written = new Date( 2008, 4, 1, 9, 5, 7 );
+		expect( localWallClock( written ) ).toBe( '2008-05-01T09:05:07' );
+		expect( localWallClock( written.getTime() ) ).toBe(
+			'2008-05-01T09:05:07'
+		);
+		expect( localWallClock( undefined ) ).toBeNull();
+		expect( localWallClock( 0 ) ).toBeNull();
+		expect( localWallClock( new Date( NaN ) ) ).toBeNull();
 	} );
 } );
