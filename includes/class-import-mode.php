@@ -63,6 +63,7 @@ final class Import_Mode {
 		wp_defer_term_counting( true );
 		wp_defer_comment_counting( true );
 		self::$was_suspended = wp_suspend_cache_invalidation( true );
+		add_filter( 'get_the_guid', array( __CLASS__, 'written_guid' ), 10, 2 );
 		foreach ( self::ONCE_PER_REQUEST as $callback ) {
 			$priority = has_action( 'transition_post_status', $callback );
 			if ( false !== $priority && ! isset( self::$taken_off[ $callback ] ) ) {
@@ -73,12 +74,27 @@ final class Import_Mode {
 	}
 
 	/**
+	 * The guid of a post just created. `wp_insert_post()` writes it, but the
+	 * post's cached copy, which is not cleaned while importing, still has
+	 * none, and the publish transition that follows would write it again.
+	 * It is the address WordPress wrote, made the same way.
+	 *
+	 * @param string $guid    The guid as cached.
+	 * @param int    $post_id The post.
+	 * @return string
+	 */
+	public static function written_guid( $guid, $post_id ) {
+		return '' === $guid && $post_id ? (string) get_permalink( $post_id ) : $guid;
+	}
+
+	/**
 	 * Leaves importing mode: the deferred counts are made here, once per term and post.
 	 *
 	 * @param int[] $post_ids Posts written meanwhile, whose caches must not stay stale.
 	 */
 	public static function end( array $post_ids = array() ) {
 		wp_suspend_cache_invalidation( self::$was_suspended );
+		remove_filter( 'get_the_guid', array( __CLASS__, 'written_guid' ), 10 );
 		foreach ( array_unique( array_filter( $post_ids ) ) as $post_id ) {
 			clean_post_cache( $post_id );
 		}

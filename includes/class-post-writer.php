@@ -77,6 +77,17 @@ class Post_Writer {
 	private $attached = array();
 
 	/**
+	 * Of the addresses the batch's new posts will ask for, those a trashed
+	 * post holds (as keys), and all that were looked up.
+	 *
+	 * @var array{trashed: array<string,bool>, checked: array<string,bool>}
+	 */
+	private $trashed_slugs = array(
+		'trashed' => array(),
+		'checked' => array(),
+	);
+
+	/**
 	 * Whether a transaction of this request is open.
 	 *
 	 * @var bool
@@ -113,6 +124,8 @@ class Post_Writer {
 		// Looked up under the locks: a copy of this batch sent meanwhile may have created them.
 		$existing = Item_Meta::posts_by_source_ids( array_keys( array_filter( $claimed ) ) );
 		$this->prepare_terms( $items, $existing, (int) $run_id, $options );
+		$this->prepare_lookups( $items, $existing, $options );
+		add_filter( 'add_trashed_suffix_to_trashed_posts', array( $this, 'trashed_post_has_slug' ), 10, 2 );
 
 		$results = array();
 		foreach ( $items as $item ) {
@@ -139,6 +152,7 @@ class Post_Writer {
 				$existing[ $item['sourceId'] ] = $result['postId'];
 			}
 		}
+		remove_filter( 'add_trashed_suffix_to_trashed_posts', array( $this, 'trashed_post_has_slug' ), 10 );
 		$this->comments->update_counts();
 		$created = array();
 		foreach ( $results as $result ) {
@@ -237,6 +251,79 @@ class Post_Writer {
 			// The term writer keeps the ids for the rest of the request.
 			$this->add_terms( $scratch, $item['categories'], $run_id, $options, $warnings );
 		}
+	}
+
+	/**
+	 * Reads, in two or three queries for the whole batch, what writing each
+	 * post would otherwise look up one by one: the images' attachments and
+	 * their meta, and which of the addresses the new posts will take are
+	 * held by trashed posts.
+	 *
+	 * @param array             $items    The batch.
+	 * @param array<string,int> $existing Post ids by Spaces id.
+	 * @param array             $options  The run's options.
+	 */
+	private function prepare_lookups( array $items, array $existing, array $options ) {
+		global $wpdb;
+		$attachments = array();
+		$slugs       = array();
+		foreach ( $items as $item ) {
+			if ( $options['images'] ) {
+				foreach ( $item['images'] as $image ) {
+					$attachments[] = (int) $image['attachmentId'];
+				}
+			}
+			if ( ! isset( $existing[ $item['sourceId'] ] ) ) {
+				// The address WordPress derives from the title (see wp_insert_post()).
+				$slugs[] = sanitize_title( self::stored_title( $item['title'] ) );
+			}
+		}
+		if ( $attachments ) {
+			_prime_post_caches( array_unique( $attachments ), false, true );
+		}
+		$slugs = array_values( array_unique( array_filter( $slugs ) ) );
+		$this->trashed_slugs = array(
+			'trashed' => array(),
+			'checked' => array_fill_keys( $slugs, true ),
+		);
+		if ( $slugs ) {
+			$trashed = $wpdb->get_col( // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+				$wpdb->prepare(
+					"SELECT post_name FROM {$wpdb->posts} WHERE post_status = 'trash' AND post_name IN ( " . implode( ', ', array_fill( 0, count( $slugs ), '%s' ) ) . ' )', // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare
+					$slugs
+				)
+			);
+			$this->trashed_slugs['trashed'] = array_fill_keys( $trashed, true );
+		}
+	}
+
+	/**
+	 * Whether WordPress should look for trashed posts holding a new post's
+	 * address (to rename them, as it does for every post it writes): only
+	 * where the batch's lookup found one, or for an address it did not
+	 * foresee (a filter changed the title).
+	 *
+	 * @param bool   $add       Whether to look.
+	 * @param string $post_name The address the post asks for.
+	 * @return bool
+	 */
+	public function trashed_post_has_slug( $add, $post_name ) {
+		if ( ! $add || ! isset( $this->trashed_slugs['checked'][ $post_name ] ) ) {
+			return $add;
+		}
+		return isset( $this->trashed_slugs['trashed'][ $post_name ] );
+	}
+
+	/**
+	 * A title as stored: a Spaces title is plain text, so with its markup
+	 * characters escaped (quotes left as they are, as the editor saves them)
+	 * it shows as written.
+	 *
+	 * @param string $title The title from the archive.
+	 * @return string
+	 */
+	private static function stored_title( $title ) {
+		return htmlspecialchars( $title, ENT_NOQUOTES, 'UTF-8' );
 	}
 
 	/**
@@ -426,9 +513,7 @@ class Post_Writer {
 		$warnings = array();
 		$postarr  = array(
 			'post_type'    => 'post',
-			// A Spaces title is plain text: with its markup characters escaped
-			// (quotes left as they are, as the editor saves them) it shows as written.
-			'post_title'   => htmlspecialchars( $item['title'], ENT_NOQUOTES, 'UTF-8' ),
+			'post_title'   => self::stored_title( $item['title'] ),
 			'post_content' => $this->content( $item, $images, $options ),
 			'meta_input'   => array(
 				Item_Meta::SOURCE_ID    => $item['sourceId'],
@@ -492,14 +577,21 @@ class Post_Writer {
 			);
 		}
 		$id = (int) $id;
+		$featured = false;
 		if ( $post_id ) {
 			$this->keep_links( $id, $item['links'], $run_id );
 		} else {
+			// A new post has no featured image yet (unless the filter gave it one):
+			// it goes in with the rest of its meta.
+			$featured = $options['featuredImage'] && empty( $postarr['meta_input']['_thumbnail_id'] ) ? self::first_image( $images ) : 0;
+			if ( $featured ) {
+				$new_meta['_thumbnail_id'] = $featured;
+			}
 			Item_Meta::add_new( $id, $new_meta );
 		}
 		// The images may be other posts' too: their rows are written after the commit.
-		$this->after_commit[] = function () use ( $id, $images, $options, $run_id ) {
-			$this->attach_images( $id, $images, $options );
+		$this->after_commit[] = function () use ( $id, $images, $options, $run_id, $featured ) {
+			$this->attach_images( $id, $images, $featured ? array_merge( $options, array( 'featuredImage' => false ) ) : $options );
 			foreach ( $images as $image ) {
 				Run_Undo::record_use( $image['attachmentId'], $run_id );
 			}
@@ -683,14 +775,27 @@ class Post_Writer {
 			}
 		}
 		if ( $images && $options['featuredImage'] && ! has_post_thumbnail( $post_id ) ) {
-			// The first image, not a video file the post also shows.
-			foreach ( $images as $image ) {
-				if ( wp_attachment_is_image( $image['attachmentId'] ) ) {
-					set_post_thumbnail( $post_id, $image['attachmentId'] );
-					break;
-				}
+			$first = self::first_image( $images );
+			if ( $first ) {
+				set_post_thumbnail( $post_id, $first );
 			}
 		}
+	}
+
+	/**
+	 * The image a post's featured image is: its first image, not a video
+	 * file the post also shows.
+	 *
+	 * @param array $images Valid images.
+	 * @return int The attachment, or 0.
+	 */
+	private static function first_image( array $images ) {
+		foreach ( $images as $image ) {
+			if ( wp_attachment_is_image( $image['attachmentId'] ) ) {
+				return (int) $image['attachmentId'];
+			}
+		}
+		return 0;
 	}
 
 	/**
