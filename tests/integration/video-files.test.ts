@@ -56,7 +56,7 @@ const page = `<html web:culture="en-US"><body>
 
 /**
  * A file's first bytes, padded: enough for the importer's and PHP's checks
- * to know its type.
+ * to know its type, and ending in bytes of its own.
  *
  * @param head The signature.
  * @return The bytes.
@@ -64,6 +64,9 @@ const page = `<html web:culture="en-US"><body>
 function file( head: number[] ): Uint8Array {
 	const bytes = new Uint8Array( 4096 );
 	bytes.set( head );
+	// Contents of this run's own: a file another test uploaded to the same
+	// site would be found in the library instead of uploaded.
+	bytes.set( crypto.randomBytes( 16 ), bytes.length - 16 );
 	return bytes;
 }
 

@@ -8,6 +8,7 @@
 /**
  * External dependencies
  */
+import crypto from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
 
 /**
@@ -43,6 +44,9 @@ function mp4(): Uint8Array {
 		0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d, 0, 0, 2,
 		0, 0x69, 0x73, 0x6f, 0x6d, 0x69, 0x73, 0x6f, 0x32,
 	] );
+	// Contents of this run's own: a file another test uploaded to the same
+	// site would be found in the library instead of uploaded.
+	bytes.set( crypto.randomBytes( 16 ), bytes.length - 16 );
 	return bytes;
 }
 
