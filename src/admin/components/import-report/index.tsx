@@ -14,6 +14,7 @@ import { formatNumber } from '../../format';
 import { getSettings } from '../../settings';
 import { store } from '../../store';
 import UndoDialog from '../undo-dialog';
+import FailedFiles from './failed-files';
 import UnplayableVideos from './unplayable-videos';
 import ResultList from './result-list';
 
@@ -122,56 +123,22 @@ export default function ImportReport() {
 					) }
 				</a>
 			</p>
-			{ summary.imagesFailed.length > 0 && (
-				<div className="spaces-importer-report__failures">
-					<h3>{ __( 'Images not imported', 'spaces-importer' ) }</h3>
-					<p>
-						{ __(
-							'These images stay linked to their old addresses. Pressing Import again with the same archive tries them once more.',
-							'spaces-importer'
-						) }
-					</p>
-					<ul>
-						{ summary.imagesFailed.map( ( file ) => (
-							<li key={ file.path }>
-								<bdi>{ file.path }</bdi>
-								{ ': ' }
-								{ file.message ||
-									__(
-										'The site gave no reason.',
-										'spaces-importer'
-									) }
-							</li>
-						) ) }
-					</ul>
-				</div>
-			) }
-			{ summary.videosFailed.length > 0 && (
-				<div className="spaces-importer-report__failures spaces-importer-report__video-failures">
-					<h3>
-						{ __( 'Video files not imported', 'spaces-importer' ) }
-					</h3>
-					<p>
-						{ __(
-							'The posts show each of these as a link named after the file, which leads nowhere on this site. Upload the file yourself (converted to MP4 if this site does not accept its type) and replace the link.',
-							'spaces-importer'
-						) }
-					</p>
-					<ul>
-						{ summary.videosFailed.map( ( file ) => (
-							<li key={ file.path }>
-								<bdi>{ file.path }</bdi>
-								{ ': ' }
-								{ file.message ||
-									__(
-										'The site gave no reason.',
-										'spaces-importer'
-									) }
-							</li>
-						) ) }
-					</ul>
-				</div>
-			) }
+			<FailedFiles
+				files={ summary.imagesFailed }
+				heading={ __( 'Images not imported', 'spaces-importer' ) }
+				explanation={ __(
+					'These images stay linked to their old addresses. Pressing Import again with the same archive tries them once more.',
+					'spaces-importer'
+				) }
+			/>
+			<FailedFiles
+				files={ summary.videosFailed }
+				heading={ __( 'Video files not imported', 'spaces-importer' ) }
+				explanation={ __(
+					'The posts show each of these as a link named after the file, which leads nowhere on this site. Upload the file yourself (converted to MP4 if this site does not accept its type) and replace the link.',
+					'spaces-importer'
+				) }
+			/>
 			<UnplayableVideos results={ report.results } />
 			<ResultList />
 			<div className="spaces-importer-actions">

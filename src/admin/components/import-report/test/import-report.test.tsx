@@ -164,6 +164,40 @@ describe( 'ImportReport', () => {
 		await findListTable();
 	} );
 
+	it( 'names the images not imported, with the reason or a word that none was given', async () => {
+		const finished = report();
+		finished.media = [
+			...finished.media,
+			{
+				path: 'space/img/big.jpg',
+				status: 'failed',
+				message: 'This file is larger than this site accepts (2 MB).',
+			},
+			{ path: 'space/img/odd.png', status: 'failed' },
+		];
+		act( () => {
+			dispatch( store ).importFinished( finished );
+		} );
+		render( <ImporterApp /> );
+		const section = screen.getByRole( 'heading', {
+			name: 'Images not imported',
+		} ).parentElement as HTMLElement;
+		expect(
+			within( section )
+				.getAllByRole( 'listitem' )
+				.map( ( item ) => item.textContent )
+		).toEqual( [
+			'space/img/big.jpg: This file is larger than this site accepts (2 MB).',
+			'space/img/odd.png: The site gave no reason.',
+		] );
+		expect(
+			screen.queryByRole( 'heading', {
+				name: 'Video files not imported',
+			} )
+		).toBeNull();
+		await findListTable();
+	} );
+
 	it( 'tells what of a post the site left out', async () => {
 		const finished = report();
 		finished.results[ 0 ].warnings = [
