@@ -26,7 +26,7 @@ import {
 	subsiteTransport,
 	testNetwork,
 } from './support/network';
-import { installPackedCli } from './support/packed-cli';
+import { installPackedCli } from '../support/packed-cli';
 
 interface SiteState {
 	posts: number;

@@ -14,14 +14,12 @@
 import { spawnSync } from 'node:child_process';
 import {
 	existsSync,
-	mkdtempSync,
 	readFileSync,
 	readdirSync,
 	rmSync,
 	statSync,
 	writeFileSync,
 } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 
@@ -29,9 +27,11 @@ import { zipSync } from 'fflate';
  * Internal dependencies
  */
 import { generateArchive } from '../../../tests/support/archive/generate';
+import { installPackedCli } from '../../../tests/support/packed-cli';
 
 const root = path.resolve( __dirname, '../../..' );
 let scratch: string;
+let installed: string;
 let bin: string;
 let tarballBytes: number;
 
@@ -63,45 +63,9 @@ function run( args: string[], input = '' ) {
 }
 
 beforeAll( () => {
-	scratch = mkdtempSync( path.join( os.tmpdir(), 'spaces-cli-package-' ) );
-	const pack = spawnSync(
-		'node',
-		[ 'tools/cli-package.mjs', `--out=${ scratch }` ],
-		{ cwd: root, encoding: 'utf8' }
-	);
-	const [ tarball ] = readdirSync( scratch ).filter( ( name ) =>
-		/^spaces-importer-.*\.tgz$/.test( name )
-	);
-	if ( pack.status !== 0 || pack.stderr || ! tarball ) {
-		throw new Error( `npm run pack:cli failed:\n${ pack.stderr }` );
-	}
-	tarballBytes = statSync( path.join( scratch, tarball ) ).size;
-	// An empty cache and --offline: whatever the package needed from the
-	// registry would fail here. sharp, its one optional dependency, is left
-	// out the way the README tells hosts to leave it out (npm ignores
-	// --omit=optional for a global install of a tarball).
-	const prefix = path.join( scratch, 'prefix' );
-	const install = spawnSync(
-		'npm',
-		[
-			'install',
-			'--global',
-			'--prefix',
-			prefix,
-			'--offline',
-			'--omit=optional',
-			'--cache',
-			path.join( scratch, 'cache' ),
-			'--no-audit',
-			'--no-fund',
-			path.join( scratch, tarball ),
-		],
-		{ encoding: 'utf8' }
-	);
-	if ( install.status !== 0 ) {
-		throw new Error( `The tarball did not install:\n${ install.stderr }` );
-	}
-	bin = path.join( prefix, 'bin', 'spaces-importer' );
+	const packed = installPackedCli();
+	( { bin, installed, scratch } = packed );
+	tarballBytes = statSync( packed.tarball ).size;
 }, 180_000 );
 
 afterAll( () => {
@@ -109,10 +73,6 @@ afterAll( () => {
 } );
 
 it( 'installs small, with no dependency of its own but the optional sharp', () => {
-	const installed = path.join(
-		scratch,
-		'prefix/lib/node_modules/spaces-importer'
-	);
 	expect( existsSync( path.join( installed, 'node_modules' ) ) ).toBe(
 		false
 	);
@@ -129,17 +89,17 @@ it( 'is as large as the README’s "For hosts" section says, packed and installe
 	const onDisk = hosts.match( /about (\d+) KiB on disk/ );
 	expect( packed ).not.toBeNull();
 	expect( onDisk ).not.toBeNull();
-	const installed = sizeOf(
-		path.join( scratch, 'prefix/lib/node_modules/spaces-importer' )
-	);
+	const onDiskBytes = sizeOf( installed );
 	// Within a tenth of what it says: a change that grows the package
 	// more than that has to correct the README.
 	expect( Number( packed![ 1 ] ) * 1024 ).toBeGreaterThan(
 		tarballBytes * 0.9
 	);
 	expect( Number( packed![ 1 ] ) * 1024 ).toBeLessThan( tarballBytes * 1.1 );
-	expect( Number( onDisk![ 1 ] ) * 1024 ).toBeGreaterThan( installed * 0.9 );
-	expect( Number( onDisk![ 1 ] ) * 1024 ).toBeLessThan( installed * 1.1 );
+	expect( Number( onDisk![ 1 ] ) * 1024 ).toBeGreaterThan(
+		onDiskBytes * 0.9
+	);
+	expect( Number( onDisk![ 1 ] ) * 1024 ).toBeLessThan( onDiskBytes * 1.1 );
 } );
 
 it( 'inspects a generated archive from where it was installed (exit 0)', () => {

@@ -12,16 +12,24 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import nodePath from 'node:path';
 
-const root = nodePath.resolve( __dirname, '../../..' );
+const root = nodePath.resolve( __dirname, '../..' );
 
 /**
  * Packs the command line and installs the tarball globally into a
- * temporary prefix, offline from an empty cache (sharp, its one optional
- * dependency, stays out).
+ * temporary prefix, offline from an empty cache, as the README tells hosts
+ * to: whatever the package needed from the registry would fail, and sharp,
+ * its one optional dependency, stays out (npm ignores --omit=optional for a
+ * global install of a tarball).
  *
- * @return The installed `spaces-importer` and the folder holding it all.
+ * @return The installed `spaces-importer`, the tarball, the installed
+ *         package's folder, and the folder holding it all.
  */
-export function installPackedCli(): { bin: string; scratch: string } {
+export function installPackedCli(): {
+	bin: string;
+	tarball: string;
+	installed: string;
+	scratch: string;
+} {
 	const scratch = mkdtempSync(
 		nodePath.join( os.tmpdir(), 'spaces-packed-cli-' )
 	);
@@ -33,7 +41,7 @@ export function installPackedCli(): { bin: string; scratch: string } {
 	const [ tarball ] = readdirSync( scratch ).filter( ( name ) =>
 		/^spaces-importer-.*\.tgz$/.test( name )
 	);
-	if ( pack.status !== 0 || ! tarball ) {
+	if ( pack.status !== 0 || pack.stderr || ! tarball ) {
 		throw new Error( `npm run pack:cli failed:\n${ pack.stderr }` );
 	}
 	const prefix = nodePath.join( scratch, 'prefix' );
@@ -56,5 +64,10 @@ export function installPackedCli(): { bin: string; scratch: string } {
 	if ( install.status !== 0 ) {
 		throw new Error( `The tarball did not install:\n${ install.stderr }` );
 	}
-	return { bin: nodePath.join( prefix, 'bin', 'spaces-importer' ), scratch };
+	return {
+		bin: nodePath.join( prefix, 'bin', 'spaces-importer' ),
+		tarball: nodePath.join( scratch, tarball ),
+		installed: nodePath.join( prefix, 'lib/node_modules/spaces-importer' ),
+		scratch,
+	};
 }
