@@ -18,7 +18,7 @@ import { zipSync } from 'fflate';
  * Internal dependencies
  */
 import { generateArchive } from '../support/archive/generate';
-import { testSite } from './support/site';
+import { cliImportArgs, testSite } from './support/site';
 
 const root = nodePath.resolve( __dirname, '../..' );
 // The file `npm run pack:cli` puts in the package.
@@ -50,19 +50,9 @@ function importZip(
 	extra: string[],
 	how: { env?: string; input?: string }
 ) {
-	const site = testSite();
 	return spawnSync(
 		process.execPath,
-		[
-			cli,
-			'import',
-			zip,
-			'--url',
-			site.url,
-			'--user',
-			site.admin.login,
-			...extra,
-		],
+		[ ...cliImportArgs( cli, zip ), ...extra ],
 		{
 			encoding: 'utf8',
 			input: how.input ?? '',
@@ -111,16 +101,7 @@ it( 'draws a progress bar with counts and time left on a terminal, and no log li
 	);
 	const site = testSite();
 	const quote = ( arg: string ) => `'${ arg.replace( /'/g, `'\\''` ) }'`;
-	const command = [
-		process.execPath,
-		cli,
-		'import',
-		zip,
-		'--url',
-		site.url,
-		'--user',
-		site.admin.login,
-	]
+	const command = [ process.execPath, ...cliImportArgs( cli, zip ) ]
 		.map( quote )
 		.join( ' ' );
 	// util-linux `script` runs the command on a pseudo-terminal of its own

@@ -19,24 +19,19 @@ import { zipSync } from 'fflate';
 import { readArchive } from '../../src/archive';
 import { generateArchive } from '../support/archive/generate';
 import { archiveFingerprint } from '../../src/import/fingerprint';
-import { requestAs, sitePhpJson, testSite } from './support/site';
+import {
+	cliImportArgs,
+	requestAs,
+	sitePhpJson,
+	testSite,
+} from './support/site';
 
 const root = nodePath.resolve( __dirname, '../..' );
 const cli = nodePath.join( root, 'dist/cli/index.js' );
 const CID = 'C1100000000000D7';
 
 function cliArgs( zip: string ) {
-	const site = testSite();
-	return [
-		cli,
-		'import',
-		zip,
-		'--url',
-		site.url,
-		'--user',
-		site.admin.login,
-		'--json',
-	];
+	return [ ...cliImportArgs( cli, zip ), '--json' ];
 }
 
 /** The password as hosts give it: in the environment. */

@@ -44,6 +44,27 @@ export function testSite(): TestSite {
 }
 
 /**
+ * The arguments of `spaces-importer import` into this site as its
+ * administrator; the password is left to the environment or standard input.
+ *
+ * @param cli The command line's script.
+ * @param zip The archive.
+ * @return Arguments for Node.
+ */
+export function cliImportArgs( cli: string, zip: string ): string[] {
+	const site = testSite();
+	return [
+		cli,
+		'import',
+		zip,
+		'--url',
+		site.url,
+		'--user',
+		site.admin.login,
+	];
+}
+
+/**
  * A transport signed in as one of the site's accounts.
  *
  * @param who Which account.
