@@ -1,7 +1,7 @@
 /**
  * WordPress dependencies
  */
-import { useEffect, useState } from '@wordpress/element';
+import { startTransition, useEffect, useState } from '@wordpress/element';
 
 /**
  * Whether the page has painted since the component first showed: until
@@ -15,7 +15,10 @@ export function usePainted(): boolean {
 	useEffect( () => {
 		let timer: ReturnType< typeof setTimeout > | undefined;
 		const frame = window.requestAnimationFrame( () => {
-			timer = setTimeout( () => setPainted( true ) );
+			timer = setTimeout( () =>
+				// What waited renders in slices that leave the page free.
+				startTransition( () => setPainted( true ) )
+			);
 		} );
 		return () => {
 			window.cancelAnimationFrame( frame );

@@ -9,7 +9,12 @@
  */
 import { Spinner } from '@wordpress/components';
 import type { Action, Field, View } from '@wordpress/dataviews/wp';
-import { lazy, Suspense, type ComponentType } from '@wordpress/element';
+import {
+	lazy,
+	startTransition,
+	Suspense,
+	type ComponentType,
+} from '@wordpress/element';
 
 /** Rows on one page, until the owner picks another number. */
 export const POSTS_PER_PAGE = 20;
@@ -47,15 +52,31 @@ export interface PostListProps< Item extends { id: string } > {
 }
 
 // The list component is large (it bundles the components it needs); the
-// screen's first step does without it. The browser fetches it when idle, so
-// that it is there, not yet run, when a list first shows.
-const DataViewsList = lazy(
-	() =>
-		import(
-			/* webpackChunkName: "post-list", webpackPrefetch: true */
-			'./data-views-list'
-		)
-);
+// screen's first step does without it. `preloadList` runs it while the page
+// is idle after loading, so that it is ready, and no longer blocks the page,
+// by the time a list first shows.
+const loadList = () =>
+	import(
+		/* webpackChunkName: "post-list" */
+		'./data-views-list'
+	);
+let listLoading: ReturnType< typeof loadList > | undefined;
+
+/**
+ * Loads and runs the list's code, once.
+ *
+ * @return The list's module.
+ */
+export function preloadList(): ReturnType< typeof loadList > {
+	listLoading ??= loadList().catch( ( error ) => {
+		// Tried again the next time a list shows.
+		listLoading = undefined;
+		throw error;
+	} );
+	return listLoading;
+}
+
+const DataViewsList = lazy( preloadList );
 
 /**
  * The list: search, filters, the table of one page, and paging.
@@ -72,7 +93,14 @@ export default function PostList< Item extends { id: string } >(
 	return (
 		<div className="spaces-importer-post-list">
 			<Suspense fallback={ <Spinner /> }>
-				<List { ...props } />
+				<List
+					{ ...props }
+					// Another page, a search or a filter renders in slices
+					// that leave the page free between them.
+					onChangeView={ ( view ) =>
+						startTransition( () => props.onChangeView( view ) )
+					}
+				/>
 			</Suspense>
 		</div>
 	);

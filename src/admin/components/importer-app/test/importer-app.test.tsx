@@ -92,7 +92,7 @@ describe( 'ImporterApp', () => {
 		).toBeInTheDocument();
 
 		await userEvent.click(
-			screen.getByRole( 'button', { name: 'Import' } )
+			await screen.findByRole( 'button', { name: 'Import' } )
 		);
 		expect( mockedRun.mock.calls[ 0 ][ 0 ].model ).toBe( model );
 		const finished = await screen.findByRole( 'heading', {
