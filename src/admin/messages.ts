@@ -45,7 +45,7 @@ export function readFailureMessage( code: string, file: string ): string {
 			return sprintf(
 				/* translators: %s: file name. */
 				__(
-					'“%s” is not a Windows Live Spaces archive, saved page, web archive or feed. Choose the space.zip you downloaded from Windows Live Spaces, pages saved from your space (.htm, .mht) or its feed (.rss).',
+					'“%s” is not a Windows Live Spaces archive, saved page, web archive, feed or Windows Live Writer post. Choose the space.zip you downloaded from Windows Live Spaces, pages saved from your space (.htm, .mht), its feed (.rss) or your Windows Live Writer posts (.wpost).',
 					'spaces-importer'
 				),
 				file
@@ -108,7 +108,7 @@ export function readFailureMessage( code: string, file: string ): string {
 			return sprintf(
 				/* translators: %s: file name. */
 				__(
-					'“%s” holds no Windows Live Spaces blog posts. Choose the space.zip from Spaces, pages saved from your space (.htm, .mht), its feed (.rss), or a folder holding them.',
+					'“%s” holds no Windows Live Spaces blog posts. Choose the space.zip from Spaces, pages saved from your space (.htm, .mht), its feed (.rss), your Windows Live Writer posts (.wpost), or a folder holding them.',
 					'spaces-importer'
 				),
 				file

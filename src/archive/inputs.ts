@@ -94,7 +94,7 @@ async function zipOrRefuse(
 		throw new ArchiveError(
 			'not-archive',
 			path,
-			`“${ path }” is not a Windows Live Spaces archive, saved page, web archive or feed.`
+			`“${ path }” is not a Windows Live Spaces archive, saved page, web archive, feed or Windows Live Writer post.`
 		);
 	}
 }

@@ -274,6 +274,8 @@ export interface UndoScope {
 	posts: number;
 	comments: number;
 	images: number;
+	/** Video files of the archive the run put in the media library. */
+	videos: number;
 	/** Posts the run changed: undo puts back what they said before. */
 	updated: number;
 }
@@ -299,11 +301,12 @@ export const getUndoScope = createSelector(
 				counts?.comments?.created ?? 0,
 				summary.comments
 			),
+			// The run counts its video files with its images.
 			images: Math.max(
-				counts?.media?.created ?? 0,
-				// Undo removes the run's video files with its images.
-				summary.imagesCreated + summary.videosCreated
+				( counts?.media?.created ?? 0 ) - summary.videosCreated,
+				summary.imagesCreated
 			),
+			videos: summary.videosCreated,
 			updated: counts?.posts?.updated ?? summary.updated,
 		};
 	},

@@ -6,7 +6,7 @@ import { readFailureMessage, warningMessage } from '../messages';
 describe( 'sentences for files that are not zipped', () => {
 	it( 'names a file of another kind chosen alone', () => {
 		expect( readFailureMessage( 'not-archive', 'report.pdf' ) ).toBe(
-			'“report.pdf” is not a Windows Live Spaces archive, saved page, web archive or feed. Choose the space.zip you downloaded from Windows Live Spaces, pages saved from your space (.htm, .mht) or its feed (.rss).'
+			'“report.pdf” is not a Windows Live Spaces archive, saved page, web archive, feed or Windows Live Writer post. Choose the space.zip you downloaded from Windows Live Spaces, pages saved from your space (.htm, .mht), its feed (.rss) or your Windows Live Writer posts (.wpost).'
 		);
 		expect( readFailureMessage( 'not-zip', 'photos.rar' ) ).toMatch(
 			/^“photos\.rar” is not a zip archive, .*Unpack it/

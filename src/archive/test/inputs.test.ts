@@ -204,7 +204,7 @@ describe( 'files of another kind, alone', () => {
 		expect( error.code ).toBe( 'not-archive' );
 		expect( error.file ).toBe( name );
 		expect( error.message ).toBe(
-			`“${ name }” is not a Windows Live Spaces archive, saved page, web archive or feed.`
+			`“${ name }” is not a Windows Live Spaces archive, saved page, web archive, feed or Windows Live Writer post.`
 		);
 	} );
 

@@ -221,7 +221,7 @@ describe( 'several files and folders from disk', () => {
 		await expect(
 			openArchive( [ path.join( dir, 'report.pdf' ) ] )
 		).rejects.toThrow(
-			'“report.pdf” is not a Windows Live Spaces archive, saved page, web archive or feed.'
+			'“report.pdf” is not a Windows Live Spaces archive, saved page, web archive, feed or Windows Live Writer post.'
 		);
 		await expect(
 			openArchive( [ path.join( dir, 'missing.htm' ) ] )

@@ -77,6 +77,20 @@ export default function UndoDialog( { onConfirm, onClose }: Props ) {
 						formatNumber( scope.images )
 					) }
 				</li>
+				{ scope.videos > 0 && (
+					<li>
+						{ sprintf(
+							/* translators: %s: number of video files. */
+							_n(
+								'%s video file, from the media library and the uploads folder, unless another post uses it',
+								'%s video files, from the media library and the uploads folder, unless another post uses them',
+								scope.videos,
+								'spaces-importer'
+							),
+							formatNumber( scope.videos )
+						) }
+					</li>
+				) }
 				<li>
 					{ __(
 						'the categories and tags it created, once no post uses them',

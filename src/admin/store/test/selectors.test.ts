@@ -120,9 +120,43 @@ describe( 'selectors', () => {
 			posts: 1,
 			comments: 1,
 			images: 1,
+			videos: 0,
 			updated: 0,
 		} );
 		expect( getReportSummary( initialState ) ).toBeNull();
+	} );
+
+	it( 'counts the video files undo removes apart from the images', () => {
+		const base = report();
+		const state = {
+			...initialState,
+			report: report( {
+				// The run counts every file it put in the media library.
+				run: {
+					...base.run,
+					counts: { ...base.run.counts, media: { created: 3 } },
+				},
+				media: [
+					...base.media,
+					{
+						path: 'img/trip.mp4',
+						status: 'created',
+						attachmentId: 8,
+						url: 'http://example.test/wp-content/uploads/2007/01/trip.mp4',
+					},
+					{
+						path: 'img/party.avi',
+						status: 'created',
+						attachmentId: 9,
+						url: 'http://example.test/wp-content/uploads/2007/01/party.avi',
+					},
+				],
+			} ),
+		};
+		expect( getUndoScope( state ) ).toMatchObject( {
+			images: 1,
+			videos: 2,
+		} );
 	} );
 } );
 

@@ -297,6 +297,48 @@ describe( 'ImportReport', () => {
 		).toBeInTheDocument();
 	} );
 
+	it( 'names the video files undo removes apart from the images', async () => {
+		const base = report();
+		act( () => {
+			dispatch( store ).importFinished(
+				report( {
+					// The run counts every file it put in the media library.
+					run: {
+						...base.run,
+						counts: { ...base.run.counts, media: { created: 2 } },
+					},
+					media: [
+						...base.media,
+						{
+							path: 'img/trip.mp4',
+							status: 'created',
+							attachmentId: 8,
+							url: 'http://example.test/wp-content/uploads/2007/01/trip.mp4',
+						},
+					],
+				} )
+			);
+		} );
+		render( <ImporterApp /> );
+		await userEvent.click(
+			screen.getByRole( 'button', { name: 'Undo this import…' } )
+		);
+		const dialog = screen.getByRole( 'dialog', {
+			name: 'Undo this import?',
+		} );
+		expect(
+			within( dialog )
+				.getAllByRole( 'listitem' )
+				.map( ( item ) => item.textContent )
+		).toEqual( [
+			'1 post, moved to the trash',
+			'1 comment',
+			'1 image, from the media library and the uploads folder, unless another post uses it',
+			'1 video file, from the media library and the uploads folder, unless another post uses it',
+			'the categories and tags it created, once no post uses them',
+		] );
+	} );
+
 	it( 'lists a large run one page at a time, finds a post by title and shows the failures on request', async () => {
 		const posts = Array.from( { length: 45 }, ( _, index ) =>
 			post( index + 1, {
