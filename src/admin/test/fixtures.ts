@@ -160,6 +160,38 @@ export function report( extra: Partial< RunReport > = {} ): RunReport {
 }
 
 /**
+ * The report of a run that also put video files of the archive in the media
+ * library; the run counts them with its images, as the site does.
+ *
+ * @param paths The video files' paths in the archive.
+ * @return The report.
+ */
+export function reportWithVideos( ...paths: string[] ): RunReport {
+	const base = report();
+	return {
+		...base,
+		run: {
+			...base.run,
+			counts: {
+				...base.run.counts,
+				media: { created: base.media.length + paths.length },
+			},
+		},
+		media: [
+			...base.media,
+			...paths.map( ( path, index ) => ( {
+				path,
+				status: 'created' as const,
+				attachmentId: 100 + index,
+				url: `http://example.test/wp-content/uploads/2007/01/${ path
+					.split( '/' )
+					.pop() }`,
+			} ) ),
+		],
+	};
+}
+
+/**
  * What the store keeps of a choice: one zip by default.
  *
  * @param extra What differs.

@@ -2,7 +2,13 @@
  * Internal dependencies
  */
 import { archiveOverview } from '../../../archive/stats';
-import { model, overview, report, run } from '../../test/fixtures';
+import {
+	model,
+	overview,
+	report,
+	reportWithVideos,
+	run,
+} from '../../test/fixtures';
 import { initialState } from '../reducer';
 import {
 	getArchiveCounts,
@@ -127,31 +133,9 @@ describe( 'selectors', () => {
 	} );
 
 	it( 'counts the video files undo removes apart from the images', () => {
-		const base = report();
 		const state = {
 			...initialState,
-			report: report( {
-				// The run counts every file it put in the media library.
-				run: {
-					...base.run,
-					counts: { ...base.run.counts, media: { created: 3 } },
-				},
-				media: [
-					...base.media,
-					{
-						path: 'img/trip.mp4',
-						status: 'created',
-						attachmentId: 8,
-						url: 'http://example.test/wp-content/uploads/2007/01/trip.mp4',
-					},
-					{
-						path: 'img/party.avi',
-						status: 'created',
-						attachmentId: 9,
-						url: 'http://example.test/wp-content/uploads/2007/01/party.avi',
-					},
-				],
-			} ),
+			report: reportWithVideos( 'img/trip.mp4', 'img/party.avi' ),
 		};
 		expect( getUndoScope( state ) ).toMatchObject( {
 			images: 1,

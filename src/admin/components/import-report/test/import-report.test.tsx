@@ -22,6 +22,7 @@ import {
 	model,
 	post,
 	report,
+	reportWithVideos,
 	resetStore,
 	run,
 	showPreview,
@@ -298,25 +299,9 @@ describe( 'ImportReport', () => {
 	} );
 
 	it( 'names the video files undo removes apart from the images', async () => {
-		const base = report();
 		act( () => {
 			dispatch( store ).importFinished(
-				report( {
-					// The run counts every file it put in the media library.
-					run: {
-						...base.run,
-						counts: { ...base.run.counts, media: { created: 2 } },
-					},
-					media: [
-						...base.media,
-						{
-							path: 'img/trip.mp4',
-							status: 'created',
-							attachmentId: 8,
-							url: 'http://example.test/wp-content/uploads/2007/01/trip.mp4',
-						},
-					],
-				} )
+				reportWithVideos( 'img/trip.mp4' )
 			);
 		} );
 		render( <ImporterApp /> );
