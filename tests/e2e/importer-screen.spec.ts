@@ -125,6 +125,24 @@ test( 'the whole flow: choose, preview, options, import with images and comments
 		page.getByText( 'Images: 12, all in the archive.' )
 	).toBeVisible();
 	await expect( page.getByLabel( 'Post status' ) ).toHaveValue( 'publish' );
+	// With the list shown too, each label still names its own control: the
+	// list carries its own copy of WordPress's components, and no id on the
+	// page repeats one of the choices'.
+	await expect(
+		page
+			.getByRole( 'region', { name: 'Posts in the archive' } )
+			.getByRole( 'button', { name: 'Next page' } )
+	).toBeVisible();
+	expect(
+		await page.evaluate( () => {
+			const ids = Array.from(
+				document.querySelectorAll( '[id]' ),
+				( element ) => element.id
+			);
+			return ids.filter( ( id, index ) => ids.indexOf( id ) !== index );
+		} )
+	).toEqual( [] );
+	await expect( page.getByLabel( 'Post status' ) ).toHaveValue( 'publish' );
 	await shot( page, '3-preview-and-options' );
 
 	// The posts wait at the gate while the screen is photographed importing.

@@ -27,6 +27,9 @@ type CategoryMode = Options[ 'categories' ][ 'mode' ];
  * Import button.
  */
 export default function ImportOptions() {
+	// Each control has an id of its own: the list's component carries its
+	// own copy of WordPress's components, whose numbered ids would otherwise
+	// repeat these, and a label would name the list's control instead.
 	const { options, authors, categories, hasDrafts } = useSelect(
 		( select ) => ( {
 			hasDrafts: select( store ).getArchiveCounts().drafts > 0,
@@ -57,6 +60,7 @@ export default function ImportOptions() {
 			</p>
 			<div className="spaces-importer-options__grid">
 				<SelectControl
+					id="spaces-importer-option-author"
 					__next40pxDefaultSize
 					__nextHasNoMarginBottom
 					label={ __( 'Author of the posts', 'spaces-importer' ) }
@@ -76,6 +80,7 @@ export default function ImportOptions() {
 					] }
 				/>
 				<SelectControl
+					id="spaces-importer-option-status"
 					__next40pxDefaultSize
 					__nextHasNoMarginBottom
 					label={ __( 'Post status', 'spaces-importer' ) }
@@ -104,6 +109,7 @@ export default function ImportOptions() {
 				/>
 				<div>
 					<RadioControl
+						id="spaces-importer-option-categories"
 						label={ __( 'Spaces categories', 'spaces-importer' ) }
 						selected={ options.categories.mode }
 						onChange={ ( value ) =>
@@ -135,6 +141,7 @@ export default function ImportOptions() {
 					/>
 					{ options.categories.mode === 'single' && (
 						<SelectControl
+							id="spaces-importer-option-category"
 							__next40pxDefaultSize
 							__nextHasNoMarginBottom
 							className="spaces-importer-options__nested"
@@ -158,6 +165,7 @@ export default function ImportOptions() {
 					) }
 				</div>
 				<RadioControl
+					id="spaces-importer-option-comments"
 					label={ __( 'Comments', 'spaces-importer' ) }
 					selected={ options.comments }
 					onChange={ ( value ) =>
@@ -230,6 +238,7 @@ export default function ImportOptions() {
 					/>
 				</fieldset>
 				<RadioControl
+					id="spaces-importer-option-existing"
 					label={ __(
 						'Posts already on this site',
 						'spaces-importer'
@@ -263,6 +272,7 @@ export default function ImportOptions() {
 				/>
 				{ hasDrafts && (
 					<RadioControl
+						id="spaces-importer-option-drafts"
 						label={ __(
 							'Drafts from Windows Live Writer',
 							'spaces-importer'
