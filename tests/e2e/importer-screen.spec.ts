@@ -572,6 +572,42 @@ test( 'undo, after a confirmation saying what goes, leaves the site as it was', 
 	} );
 } );
 
+test( 'a list that cannot be loaded is said so, and the rest of the screen still imports', async ( {
+	page,
+} ) => {
+	const { file } = generatedZip( 'list-blocked.zip', {
+		cid: 'A1000000000000E8',
+		posts: 3,
+		comments: 2,
+		images: 0,
+		seed: 11,
+	} );
+	// The list's code, as a lost network or a host's firewall leaves it.
+	const blocked = '**/build/post-list.js*';
+	await page.route( blocked, ( route ) => route.abort() );
+	await openImporter( page );
+	await chooseFiles( page, file );
+	const notice = page.locator( '.components-notice', {
+		hasText: 'The list of posts could not be loaded.',
+	} );
+	await expect( notice ).toBeVisible();
+	await expect(
+		page.getByText( '3 posts, 2 comments found.' )
+	).toBeVisible();
+	await expect(
+		page.getByRole( 'button', { name: 'Import', exact: true } )
+	).toBeEnabled();
+
+	await page.unroute( blocked );
+	await notice.getByRole( 'button', { name: 'Try again' } ).click();
+	const rows = page
+		.getByRole( 'region', { name: 'Posts in the archive' } )
+		.getByRole( 'table' )
+		.getByRole( 'row' );
+	await expect( rows ).toHaveCount( 4 );
+	await expect( notice ).toBeHidden();
+} );
+
 test( 'the preview reflows at 200% zoom and mirrors in a right-to-left language', async ( {
 	browser,
 } ) => {

@@ -7,14 +7,17 @@
 /**
  * WordPress dependencies
  */
-import { Spinner } from '@wordpress/components';
+import { Button, Notice, Spinner } from '@wordpress/components';
 import type { Action, Field, View } from '@wordpress/dataviews/wp';
 import {
+	Component,
 	lazy,
 	startTransition,
 	Suspense,
 	type ComponentType,
 } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
+import type { ReactNode } from 'react';
 
 /** Rows on one page, until the owner picks another number. */
 export const POSTS_PER_PAGE = 20;
@@ -76,7 +79,49 @@ export function preloadList(): ReturnType< typeof loadList > {
 	return listLoading;
 }
 
-const DataViewsList = lazy( preloadList );
+// Made again to try again: `lazy` keeps a failure for good.
+let DataViewsList = lazy( preloadList );
+
+/**
+ * What shows when the list's code could not be loaded (a lost network, a
+ * file the host blocks): a sentence and a way to try again, instead of the
+ * whole screen going blank. Everything else on the screen works without it.
+ */
+class ListBoundary extends Component<
+	{ children: ReactNode },
+	{ failed: boolean }
+> {
+	override state = { failed: false };
+
+	static getDerivedStateFromError() {
+		return { failed: true };
+	}
+
+	override render() {
+		if ( ! this.state.failed ) {
+			return this.props.children;
+		}
+		return (
+			<Notice status="warning" isDismissible={ false }>
+				<p>
+					{ __(
+						'The list of posts could not be loaded. Everything else on this screen works without it, importing too.',
+						'spaces-importer'
+					) }
+				</p>
+				<Button
+					variant="secondary"
+					onClick={ () => {
+						DataViewsList = lazy( preloadList );
+						this.setState( { failed: false } );
+					} }
+				>
+					{ __( 'Try again', 'spaces-importer' ) }
+				</Button>
+			</Notice>
+		);
+	}
+}
 
 /**
  * The list: search, filters, the table of one page, and paging.
@@ -92,16 +137,18 @@ export default function PostList< Item extends { id: string } >(
 	>;
 	return (
 		<div className="spaces-importer-post-list">
-			<Suspense fallback={ <Spinner /> }>
-				<List
-					{ ...props }
-					// Another page, a search or a filter renders in slices
-					// that leave the page free between them.
-					onChangeView={ ( view ) =>
-						startTransition( () => props.onChangeView( view ) )
-					}
-				/>
-			</Suspense>
+			<ListBoundary>
+				<Suspense fallback={ <Spinner /> }>
+					<List
+						{ ...props }
+						// Another page, a search or a filter renders in
+						// slices that leave the page free between them.
+						onChangeView={ ( view ) =>
+							startTransition( () => props.onChangeView( view ) )
+						}
+					/>
+				</Suspense>
+			</ListBoundary>
 		</div>
 	);
 }
