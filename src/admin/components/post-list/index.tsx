@@ -14,6 +14,7 @@ import {
 	lazy,
 	startTransition,
 	Suspense,
+	useState,
 	type ComponentType,
 } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
@@ -88,7 +89,7 @@ let DataViewsList = lazy( preloadList );
  * whole screen going blank. Everything else on the screen works without it.
  */
 class ListBoundary extends Component<
-	{ children: ReactNode },
+	{ children: ReactNode; onRetry: () => void },
 	{ failed: boolean }
 > {
 	override state = { failed: false };
@@ -109,13 +110,7 @@ class ListBoundary extends Component<
 						'spaces-importer'
 					) }
 				</p>
-				<Button
-					variant="secondary"
-					onClick={ () => {
-						DataViewsList = lazy( preloadList );
-						this.setState( { failed: false } );
-					} }
-				>
+				<Button variant="secondary" onClick={ this.props.onRetry }>
 					{ __( 'Try again', 'spaces-importer' ) }
 				</Button>
 			</Notice>
@@ -131,13 +126,20 @@ class ListBoundary extends Component<
 export default function PostList< Item extends { id: string } >(
 	props: PostListProps< Item >
 ) {
+	const [ attempt, setAttempt ] = useState( 0 );
 	// `lazy` loses the component's type parameter.
 	const List = DataViewsList as unknown as ComponentType<
 		PostListProps< Item >
 	>;
 	return (
 		<div className="spaces-importer-post-list">
-			<ListBoundary>
+			<ListBoundary
+				key={ attempt }
+				onRetry={ () => {
+					DataViewsList = lazy( preloadList );
+					setAttempt( ( count ) => count + 1 );
+				} }
+			>
 				<Suspense fallback={ <Spinner /> }>
 					<List
 						{ ...props }

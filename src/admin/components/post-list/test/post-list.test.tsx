@@ -10,24 +10,24 @@ import userEvent from '@testing-library/user-event';
  */
 import PostList, { tableView } from '..';
 
-// The list's code as a lost network or a blocking host would leave it: its
-// module fails to give its component until `mockLoads` says otherwise.
+// The list's code as a lost network or a blocking host leaves it: loading
+// it fails until `mockLoads` says otherwise.
 let mockLoads = false;
-jest.mock( '../data-views-list', () => ( {
-	__esModule: true,
-	get default() {
-		if ( ! mockLoads ) {
-			throw new Error( 'Loading chunk post-list failed.' );
-		}
-		return function MockList( {
+jest.mock( '../data-views-list', () => {
+	if ( ! mockLoads ) {
+		throw new Error( 'Loading chunk post-list failed.' );
+	}
+	return {
+		__esModule: true,
+		default: function MockList( {
 			data,
 		}: {
 			data: Array< { id: string } >;
 		} ) {
 			return <p>{ `${ data.length } rows` }</p>;
-		};
-	},
-} ) );
+		},
+	};
+} );
 
 describe( 'PostList', () => {
 	it( 'says so when the list cannot be loaded, leaves the rest of the screen, and tries again', async () => {
