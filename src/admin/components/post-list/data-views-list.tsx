@@ -11,7 +11,7 @@ import {
 	filterSortAndPaginate,
 	type DataViewsProps,
 } from '@wordpress/dataviews/wp';
-import { useMemo } from '@wordpress/element';
+import { useEffect, useMemo, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
@@ -45,5 +45,18 @@ export default function DataViewsList< Item extends { id: string } >(
 		searchLabel: __( 'Search by title', 'spaces-importer' ),
 		empty: <p>{ empty }</p>,
 	} as unknown as DataViewsProps< Item >;
-	return <DataViews< Item > { ...viewProps } />;
+	// Mounted hidden, shown a frame later: mounting the list is one task
+	// and laying out its first page (the fonts its titles need among it)
+	// another, instead of one long task where the list's own effects lay
+	// the page out at once.
+	const [ visible, setVisible ] = useState( false );
+	useEffect( () => {
+		const frame = window.requestAnimationFrame( () => setVisible( true ) );
+		return () => window.cancelAnimationFrame( frame );
+	}, [] );
+	return (
+		<div hidden={ ! visible }>
+			<DataViews< Item > { ...viewProps } />
+		</div>
+	);
 }
