@@ -72,6 +72,20 @@ function rowTexts( table: HTMLElement ): string[][] {
 		);
 }
 
+/**
+ * The lines listed under a heading of the report.
+ *
+ * @param heading The heading's text.
+ * @return Each item's text.
+ */
+function itemsUnder( heading: string ): Array< string | null > {
+	const section = screen.getByRole( 'heading', { name: heading } )
+		.parentElement as HTMLElement;
+	return within( section )
+		.getAllByRole( 'listitem' )
+		.map( ( item ) => item.textContent );
+}
+
 beforeEach( () => {
 	mockedFetch.mockReset();
 	mockedFetch.mockResolvedValue( [] );
@@ -152,14 +166,7 @@ describe( 'ImportReport', () => {
 		expect(
 			screen.queryByRole( 'heading', { name: 'Images not imported' } )
 		).toBeNull();
-		const section = screen.getByRole( 'heading', {
-			name: 'Video files not imported',
-		} ).parentElement as HTMLElement;
-		expect(
-			within( section )
-				.getAllByRole( 'listitem' )
-				.map( ( item ) => item.textContent )
-		).toEqual( [
+		expect( itemsUnder( 'Video files not imported' ) ).toEqual( [
 			'space/video/party.wmv: This site does not accept video/x-ms-wmv files.',
 		] );
 		await findListTable();
@@ -180,14 +187,7 @@ describe( 'ImportReport', () => {
 			dispatch( store ).importFinished( finished );
 		} );
 		render( <ImporterApp /> );
-		const section = screen.getByRole( 'heading', {
-			name: 'Images not imported',
-		} ).parentElement as HTMLElement;
-		expect(
-			within( section )
-				.getAllByRole( 'listitem' )
-				.map( ( item ) => item.textContent )
-		).toEqual( [
+		expect( itemsUnder( 'Images not imported' ) ).toEqual( [
 			'space/img/big.jpg: This file is larger than this site accepts (2 MB).',
 			'space/img/odd.png: The site gave no reason.',
 		] );
