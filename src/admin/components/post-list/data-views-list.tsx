@@ -11,13 +11,14 @@ import {
 	filterSortAndPaginate,
 	type DataViewsProps,
 } from '@wordpress/dataviews/wp';
-import { useEffect, useMemo, useState } from '@wordpress/element';
+import { useMemo } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
 import type { PostListProps } from '.';
+import { usePainted } from '../../use-painted';
 
 /**
  * The list: search, filters, the table of one page, and paging.
@@ -45,15 +46,11 @@ export default function DataViewsList< Item extends { id: string } >(
 		searchLabel: __( 'Search by title', 'spaces-importer' ),
 		empty: <p>{ empty }</p>,
 	} as unknown as DataViewsProps< Item >;
-	// Mounted hidden, shown a frame later: mounting the list is one task
+	// Mounted hidden, shown once the page has painted: mounting the list is one task
 	// and laying out its first page (the fonts its titles need among it)
 	// another, instead of one long task where the list's own effects lay
 	// the page out at once.
-	const [ visible, setVisible ] = useState( false );
-	useEffect( () => {
-		const frame = window.requestAnimationFrame( () => setVisible( true ) );
-		return () => window.cancelAnimationFrame( frame );
-	}, [] );
+	const visible = usePainted();
 	return (
 		<div hidden={ ! visible }>
 			<DataViews< Item > { ...viewProps } />
